@@ -1,0 +1,104 @@
+// Zod schemas for the Kolada v3 answers we use (DESIGN.md §3.1). Unknown extra fields are ignored;
+// a missing or renamed field fails with the URL, the row index and the field path, so schema drift
+// stops the run instead of producing quietly wrong tables.
+import { z } from "zod";
+
+export const envelopeSchema = z.object({
+  values: z.array(z.unknown()),
+  count: z.number().int().nonnegative(),
+  next_url: z.string().nullable().optional(),
+  previous_url: z.string().nullable().optional(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+// v3 sends booleans; older answers used 0/1. Both mean the same here.
+const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
+
+// v3 sends the period as a number; a digit string is accepted too.
+const period = z.union([z.number().int(), z.string().regex(/^\d{4}$/)]).transform((v) => Number(v));
+
+export const valueEntrySchema = z.object({
+  gender: z.enum(["T", "K", "M"]),
+  value: z.number().nullable(),
+  count: z.number().int().nonnegative().nullable().optional(),
+  status: z.string().nullable().optional(),
+  isdeleted: z.boolean().nullable().optional(),
+});
+export type KoladaValueEntry = z.infer<typeof valueEntrySchema>;
+
+export const dataRecordSchema = z.object({
+  kpi: z.string().min(1),
+  municipality: z.string().regex(/^\d{4}$/, "a 4-digit municipality code"),
+  period,
+  values: z.array(valueEntrySchema),
+});
+export type KoladaDataRecord = z.infer<typeof dataRecordSchema>;
+
+export const ouDataRecordSchema = z.object({
+  kpi: z.string().min(1),
+  ou: z.string().min(1),
+  period,
+  values: z.array(valueEntrySchema),
+});
+export type KoladaOuDataRecord = z.infer<typeof ouDataRecordSchema>;
+
+export const kpiSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  description: z.string().nullable(),
+  has_ou_data: flag,
+  is_divided_by_gender: flag,
+  municipality_type: z.string().nullable().optional(),
+  operating_area: z.string().nullable().optional(),
+  publication_date: z.string().nullable().optional(),
+});
+export type KoladaKpi = z.infer<typeof kpiSchema>;
+
+export const groupSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  members: z.array(z.object({ member_id: z.string().min(1), member_title: z.string() })),
+});
+export type KoladaGroup = z.infer<typeof groupSchema>;
+
+export const ouSchema = z.object({
+  id: z.string().min(1),
+  municipality: z.string().regex(/^\d{4}$/, "a 4-digit municipality code"),
+  title: z.string(),
+  // Not documented for v3; read when present to tell municipal from private providers.
+  type: z.string().nullable().optional(),
+});
+export type KoladaOu = z.infer<typeof ouSchema>;
+
+export class KoladaSchemaError extends Error {
+  constructor(readonly url: string, readonly row: number | null, readonly field: string, detail: string) {
+    super(`Kolada schema drift at ${url}${row == null ? "" : `, row ${row}`}, field "${field}": ${detail}`);
+    this.name = "KoladaSchemaError";
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(row)";
+  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
+}
+
+/** Validate the envelope, then each row on its own so the error can name the row index. */
+export function parseEnvelope(url: string, body: unknown): Envelope {
+  const r = envelopeSchema.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new KoladaSchemaError(url, null, fieldPath(issue.path), issue.message);
+  }
+  return r.data;
+}
+
+export function parseRows<S extends z.ZodType>(url: string, rows: unknown[], schema: S, firstIndex = 0): z.infer<S>[] {
+  return rows.map((row, i) => {
+    const r = schema.safeParse(row);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      throw new KoladaSchemaError(url, firstIndex + i, fieldPath(issue.path), issue.message);
+    }
+    return r.data as z.infer<S>;
+  });
+}
