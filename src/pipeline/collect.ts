@@ -6,7 +6,7 @@ import path from "node:path";
 import { writeFileAtomic } from "./atomic";
 import type { SourceEntry } from "./manifest";
 import { generateExampleUnits } from "./sources/exampleUnits";
-import { fetchLiveDataSet } from "./sources/kolada/live";
+import { fetchLiveDataSet, type LiveOptions } from "./sources/kolada/live";
 import {
   importIndicatorsFromShared, importValuesFromShared, indicatorsToSnapshotCsv, readSnapshot, sharedPaths,
   valuesToSnapshotCsv, SNAPSHOT_FETCHED_AT,
@@ -23,8 +23,12 @@ export interface CollectOptions {
   years?: number[]; // live only
   koladaBase?: string; // live only; default env KOLADA_BASE_URL or the public API
   extraUnits?: { units: UnitRow[]; unitValues: UnitValueRow[]; label: string }; // e.g. --import-sos
+  /** Live only, optional: narrow or tune the fetch (fewer municipalities/KPIs, short timeouts in fault tests). */
+  live?: LiveTuning;
   log: (line: string) => void;
 }
+
+export type LiveTuning = Partial<Pick<LiveOptions, "municipalities" | "kpis" | "totalTimeLimitMs" | "http">>;
 
 export const KOLADA_CREDIT = "Källa: Kolada";
 
@@ -57,7 +61,7 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
   if (opts.source === "live") {
     const live = await fetchLiveDataSet({
       baseUrl: opts.koladaBase, years: opts.years ?? [2019, 2020, 2021, 2022, 2023, 2024, 2025],
-      municipalities: codes, cacheDir: path.join(opts.root, "data", "cache", "kolada"), log,
+      municipalities: codes, cacheDir: path.join(opts.root, "data", "cache", "kolada"), log, ...opts.live,
     });
     data = { municipalities, indicators: live.indicators, values: live.values, units: live.units, unitValues: live.unitValues };
   } else if (opts.source === "shared") {

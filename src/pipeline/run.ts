@@ -20,6 +20,7 @@ export interface PipelineOptions {
   years?: number[];
   koladaBase?: string;
   extraUnits?: CollectOptions["extraUnits"];
+  live?: CollectOptions["live"]; // live only: restrict/tune the fetch (see LiveTuning)
   log?: (line: string) => void;
 }
 
@@ -39,7 +40,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const outDir = opts.outDir ?? path.join(opts.root, "data", "build");
   const { data, sources } = await collectDataSet({
     root: opts.root, source: opts.source, sharedData: opts.sharedData ?? path.resolve(opts.root, "..", "shared", "data"),
-    years: opts.years, koladaBase: opts.koladaBase, extraUnits: opts.extraUnits, log,
+    years: opts.years, koladaBase: opts.koladaBase, extraUnits: opts.extraUnits, live: opts.live, log,
   });
   const { data: clean, report } = validateDataSet(data);
   log(`validering: ${report.quarantinedTotal} rader i karantän (se validation.json)`);
