@@ -1,5 +1,7 @@
 // Fixed, seeded input data for the chart snapshot tests and previews. Not real data: municipality names
 // are real, numbers are made up (but plausible) so snapshots stay stable whatever the pipeline does.
+import type { SubIndexComparisonInput } from "./subIndexComparisonChart";
+import type { TrendInput } from "./trendChart";
 import type { UnitVariationInput } from "./unitVariationChart";
 
 /** Small deterministic PRNG (mulberry32), local so the fixtures do not depend on the model. */
@@ -46,5 +48,33 @@ export function unitVariationFixture(nUnits = 9, seed = 180, synthetic = true): 
     units,
     values,
     synthetic,
+  };
+}
+
+export function subIndexComparisonFixture(): SubIndexComparisonInput {
+  return {
+    municipalityCode: "0180",
+    municipalityName: "Stockholm",
+    year: 2024,
+    kommungruppName: "Storstäder",
+    subIndices: [
+      { id: "information", label: "Information", municipality: 71.3, nation: 74.0, kommungrupp: 72.2, peers: 73.5 },
+      { id: "bistandshandlaggning", label: "Biståndshandläggning", municipality: 68.9, nation: 66.1, kommungrupp: 67.4, peers: 65.0 },
+      { id: "utforande", label: "Utförande", municipality: 80.2, nation: 82.6, kommungrupp: 79.9, peers: 81.8 },
+      { id: "stod_och_utveckling", label: "Stöd och utveckling", municipality: 55.0, nation: 49.3, kommungrupp: null, peers: 58.8 },
+    ],
+  };
+}
+
+export function trendFixture(): TrendInput {
+  const totals: [number, number | null, number | null][] = [
+    [2016, 68.2, 150], [2017, 69.0, 141], [2018, 70.4, 118], [2019, 71.1, 104], [2020, 70.2, 121],
+    [2021, null, null], [2022, 72.8, 88], [2023, 73.5, 79], [2024, 72.9, 85],
+  ];
+  return {
+    municipalityCode: "0180",
+    municipalityName: "Stockholm",
+    points: totals.map(([year, total, rank]) => ({ year, total, rank, rankOf: 290, note: total === null ? "ingen brukarundersökning" : undefined })),
+    nationalMedian: totals.map(([year, total]) => ({ year, value: total === null ? null : Math.round((total - 1.5 + (year % 3) * 0.4) * 10) / 10 })),
   };
 }
