@@ -1,0 +1,138 @@
+// The model's entry point: the pipeline calls runModel once with the normalised tables and writes
+// the result to data/build (scores.parquet, unit_scores.parquet, indicator_scores.parquet,
+// weights.json, method.json). Pure and deterministic: same input → same output.
+
+import type { MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
+import { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED } from "./bootstrap";
+import { analyseYear, derivedWeightSet } from "./derivedWeights";
+import { indicatorRows } from "./indicatorRows";
+import type { MethodDoc } from "./method";
+import { buildMethodDoc, roundAnalysis } from "./method";
+import { activeIndicators, isPublishable } from "./missing";
+import { scoreMunicipalityYear } from "./municipalityModel";
+import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "./outputTables";
+import type { RelativeImportanceResult } from "./relativeImportance";
+import type { ShiftSummary } from "./sensitivity";
+import type { CatalogueEntry, WeightSet } from "./types";
+import { scoreUnits } from "./units";
+import type { CustomWeightsInput } from "./weights";
+import { WEIGHTS_VERSION, customWeightSet, seniorWeightSet } from "./weights";
+import type { YearMatrix } from "./yearData";
+import { RIKET_CODE, buildYearMatrix, indexValues, yearsWithData } from "./yearData";
+import { roundWeightSet } from "./weightsDoc";
+
+export interface ModelInput {
+  municipalities: MunicipalityRow[];
+  values: ValueRow[];
+  units: UnitRow[];
+  unitValues: UnitValueRow[];
+}
+
+export interface ModelOptions {
+  bootstrapSamples?: number; // default 200; 0 = no bootstrap (intervals collapse to the point rank)
+  seed?: number;
+  customWeights?: CustomWeightsInput; // adds the "egna-vikter" set to the outputs
+}
+
+export interface WeightsDoc {
+  version: string;
+  defaultWeightSet: string;
+  sets: WeightSet[];
+  relativeImportance: RelativeImportanceResult[];
+}
+
+export interface ModelOutput {
+  scores: ScoreRow[];
+  unitScores: UnitScoreRow[];
+  indicatorScores: IndicatorScoreRow[];
+  weights: WeightsDoc;
+  method: MethodDoc;
+  publishedYears: number[];
+}
+
+/** Municipality codes to rank: the reference table, or (if empty) every 4-digit code in values. */
+export function municipalityCodes(input: Pick<ModelInput, "municipalities" | "values">): string[] {
+  const codes = input.municipalities.length > 0
+    ? input.municipalities.map((m) => m.code)
+    : input.values.map((v) => v.municipality).filter((c) => /^\d{4}$/.test(c) && c !== RIKET_CODE);
+  return [...new Set(codes)].filter((c) => c !== RIKET_CODE).sort();
+}
+
+export interface PreparedModel {
+  matrices: YearMatrix[];
+  riket: YearMatrix[];
+  activeByYear: Map<number, CatalogueEntry[]>;
+  analyses: Map<number, RelativeImportanceResult | null>;
+  sets: WeightSet[];
+  publishedYears: number[];
+}
+
+/** Everything up to the weights: published years, year matrices, relative importance, weight sets. */
+export function prepareModel(input: Pick<ModelInput, "municipalities" | "values">, custom?: CustomWeightsInput): PreparedModel {
+  const codes = municipalityCodes(input);
+  const index = indexValues(input.values);
+  const activeByYear = new Map<number, CatalogueEntry[]>();
+  for (const year of yearsWithData(index)) {
+    const active = activeIndicators(index, year, codes);
+    if (isPublishable(active)) activeByYear.set(year, active);
+  }
+  const publishedYears = [...activeByYear.keys()];
+  const matrices = publishedYears.map((y) => buildYearMatrix(index, y, codes, activeByYear.get(y) ?? []));
+  const riket = publishedYears.map((y) => buildYearMatrix(index, y, [RIKET_CODE], activeByYear.get(y) ?? []));
+  const analyses = new Map(matrices.map((m) => [m.year, analyseYear(m)]));
+  const senior = seniorWeightSet(activeByYear);
+  const sets = [senior, derivedWeightSet(senior, activeByYear, analyses)];
+  if (custom) sets.push(customWeightSet(custom, activeByYear));
+  return { matrices, riket, activeByYear, analyses, sets, publishedYears };
+}
+
+export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOutput {
+  const samples = Math.max(0, Math.floor(options.bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES));
+  const seed = options.seed ?? DEFAULT_SEED;
+  const prepared = prepareModel(input, options.customWeights);
+  const { matrices, riket, sets, publishedYears } = prepared;
+  const scores: ScoreRow[] = [];
+  const shifts: ShiftSummary[] = [];
+  matrices.forEach((m, k) => {
+    const result = scoreMunicipalityYear(m, riket[k], sets, samples, seed);
+    scores.push(...result.rows);
+    shifts.push(...result.shifts);
+  });
+  const units = scoreUnits(input.units, input.unitValues, matrices, sets, samples, seed);
+  const indicatorScores = indicatorRows([...matrices, ...riket], sets, units.spreads);
+  const analyses = [...prepared.analyses.values()].filter((a): a is RelativeImportanceResult => a !== null);
+  return {
+    scores: sortRows(scores, (r) => [r.year, r.municipality, r.weight_set, r.missing_rule]),
+    unitScores: sortRows(units.rows, (r) => [r.year, r.unit_id, r.weight_set, r.missing_rule]),
+    indicatorScores: sortRows(indicatorScores, (r) => [r.year, r.municipality, r.indicator]),
+    weights: {
+      version: WEIGHTS_VERSION, defaultWeightSet: sets[0].id, sets: sets.map(roundWeightSet),
+      relativeImportance: analyses.map(roundAnalysis),
+    },
+    method: buildMethodDoc({
+      sets, publishedYears, activeByYear: prepared.activeByYear, samples, seed, shifts, analyses,
+    }),
+    publishedYears,
+  };
+}
+
+function sortRows<T>(rows: T[], key: (row: T) => (string | number)[]): T[] {
+  return rows
+    .map((row) => ({ row, k: key(row) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) {
+        if (a.k[i] < b.k[i]) return -1;
+        if (a.k[i] > b.k[i]) return 1;
+      }
+      return 0;
+    })
+    .map((x) => x.row);
+}
+
+export * from "./outputTables";
+export type { MethodDoc } from "./method";
+export { CATALOGUE, SUB_INDICES } from "./catalogue";
+export { validateCustomWeights } from "./weights";
+export type { CustomWeightsInput } from "./weights";
+export { GROUPS } from "./ranking";
+export type { CatalogueEntry, SubIndexId, WeightSet, WeightSetId, MissingRuleId } from "./types";

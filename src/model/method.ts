@@ -1,0 +1,135 @@
+// The method as data: the method page, weights.json and method.json are rendered from this, so the
+// published method cannot drift from the code.
+
+import { BOOTSTRAP_RULE_SV, INTERVAL_LEVEL, ITEM_ERROR_CORRELATION } from "./bootstrap";
+import { CATALOGUE, NOT_SCORED, SUB_INDICES } from "./catalogue";
+import { DERIVED_RULE_SV } from "./derivedWeights";
+import {
+  ACTIVE_SHARE, COVERAGE_LIMIT, DEFAULT_MISSING_RULE, INDICATOR_RULES_SV, MISSING_RULES, PUBLISHED_YEARS_RULE_SV,
+} from "./missing";
+import { GROUP_END_SHARE, GROUP_RULE_SV, GROUPS } from "./ranking";
+import type { RelativeImportanceResult } from "./relativeImportance";
+import { SCORING_RULES_SV, roundTo } from "./scoring";
+import type { ShiftSummary } from "./sensitivity";
+import { SENSITIVITY_RULE_SV } from "./sensitivity";
+import type { CatalogueEntry, SubIndexDef, WeightSet, WeightSetId } from "./types";
+import { MIN_UNIT_RESPONDENTS, UNIT_RULES_SV } from "./units";
+
+export const MODEL_VERSION = "1.0.0";
+
+export const FLAGS_SV: Record<string, string> = {
+  inga_data: "Inga värden det året; inte rangordnad.",
+  lag_tackning: `Mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten vilar på faktiska värden; rangen är markerad och kommunen placeras inte i någon grupp.`,
+  saknar_delindex: "Ett helt delindex saknar värden.",
+  antaget_antal_svarande: "Antal svarande saknas; årets median används i osäkerhetsberäkningen.",
+  fa_svarande: `Färre än ${MIN_UNIT_RESPONDENTS} svarande; visas men rangordnas inte.`,
+  okant_antal_svarande: "Antal svarande okänt; visas men rangordnas inte.",
+  exempeldata: "Exempeldata: påhittad enhet, kalibrerad mot kommunens verkliga värde.",
+  riket: "Riket som jämförelse; rangordnas inte.",
+};
+
+export const LIMITATIONS_SV: readonly string[] = [
+  "Stöd och utveckling bygger 2019 och 2020 bara på svarsfrekvensen i brukarundersökningen; från " +
+    "2021 tillkommer välfärdstekniken. Mått från Senior alert och enhetsundersökningen saknas i det " +
+    "underlag som byggs utan nätverk och används när de finns.",
+  "Enkätandelarna är skattningar från ett urval. Osäkerheten visas som ett intervall för rangen; " +
+    "kommuner vars intervall överlappar kan ofta inte skiljas åt.",
+  "Personalkontinuiteten saknas för ungefär var femte kommun. Med omviktning räknas den bort för " +
+    "dem; med regeln som Hemtjänstindex ger den 0 poäng.",
+  "Indikatorerna i bruk skiljer sig något mellan åren, så en förändring i totalen kan bero på att " +
+    "ett mått tillkommit eller upphört. Jämför gärna delindex och enskilda indikatorer över tid.",
+  "Enheterna i underlaget utan nätverk är exempeldata, inte verkliga enheter.",
+];
+
+export interface MethodCatalogueRow extends CatalogueEntry {
+  rule_sv: string; // the scoring rule in words, with its parameters
+}
+
+export interface MethodDoc {
+  version: string;
+  title_sv: string;
+  summary_sv: string;
+  credit_sv: string;
+  subIndices: SubIndexDef[];
+  catalogue: MethodCatalogueRow[];
+  notScored: { kpi: string; reason_sv: string }[];
+  scoringRules: { id: string; name_sv: string; formula_sv: string }[];
+  weightSets: { id: WeightSetId; version: string; name_sv: string; description_sv: string }[];
+  defaultWeightSet: WeightSetId;
+  derivedWeightsRules_sv: readonly string[];
+  missingRules: typeof MISSING_RULES;
+  defaultMissingRule: string;
+  coverageLimit: number;
+  activeShare: number;
+  indicatorRules_sv: readonly string[];
+  publishedYears: number[];
+  publishedYearsRule_sv: string;
+  activeIndicatorsByYear: Record<string, string[]>;
+  ranking_sv: string;
+  groups: { ids: readonly string[]; endShare: number; rule_sv: string };
+  bootstrap: { samples: number; seed: number; level: number; itemCorrelation: number; rules_sv: readonly string[] };
+  units: { minRespondents: number; rules_sv: readonly string[] };
+  sensitivity: { rule_sv: string; summary: ShiftSummary[] };
+  relativeImportance: RelativeImportanceResult[];
+  flags: Record<string, string>;
+  limitations_sv: readonly string[];
+}
+
+function ruleInWords(e: CatalogueEntry): string {
+  const base = SCORING_RULES_SV[e.rule.kind].formula_sv;
+  if (e.rule.kind === "ankare") {
+    return `${base} Bäst ${e.rule.best} (100 poäng), sämst ${e.rule.worst} (0 poäng).`;
+  }
+  if (e.unitRule) return `${base} För enheter: ${SCORING_RULES_SV[e.unitRule.kind].formula_sv}`;
+  return base;
+}
+
+export function buildMethodDoc(args: {
+  sets: readonly WeightSet[]; publishedYears: number[]; activeByYear: Map<number, CatalogueEntry[]>;
+  samples: number; seed: number; shifts: ShiftSummary[]; analyses: RelativeImportanceResult[];
+}): MethodDoc {
+  return {
+    version: MODEL_VERSION,
+    title_sv: "Så räknas Hemtjänstkollens index",
+    summary_sv: "Indexet (0–100) väger samman fyra delindex: Information, Biståndshandläggning, " +
+      "Utförande samt Stöd och utveckling. Varje indikator poängsätts på en fast skala 0–100, " +
+      "delindexen är viktade medelvärden av sina indikatorer och totalen ett viktat medelvärde av " +
+      "delindexen. Alla vikter, regler och begränsningar redovisas här.",
+    credit_sv: "Bearbetning av data från Kolada (RKA), Socialstyrelsen och Senior alert. " +
+      "Poäng, rangordning och grupper är Hemtjänstkollens egna beräkningar.",
+    subIndices: [...SUB_INDICES],
+    catalogue: CATALOGUE.map((e) => ({ ...e, rule_sv: ruleInWords(e) })),
+    notScored: [...NOT_SCORED],
+    scoringRules: Object.entries(SCORING_RULES_SV).map(([id, r]) => ({ id, ...r })),
+    weightSets: args.sets.map((s) => ({ id: s.id, version: s.version, name_sv: s.name_sv, description_sv: s.description_sv })),
+    defaultWeightSet: "seniorernas-prioritering",
+    derivedWeightsRules_sv: DERIVED_RULE_SV,
+    missingRules: MISSING_RULES,
+    defaultMissingRule: DEFAULT_MISSING_RULE,
+    coverageLimit: COVERAGE_LIMIT,
+    activeShare: ACTIVE_SHARE,
+    indicatorRules_sv: INDICATOR_RULES_SV,
+    publishedYears: args.publishedYears,
+    publishedYearsRule_sv: PUBLISHED_YEARS_RULE_SV,
+    activeIndicatorsByYear: Object.fromEntries([...args.activeByYear].map(([y, a]) => [String(y), a.map((e) => e.id)])),
+    ranking_sv: "Totalen avrundas till en decimal och kommunerna rangordnas på det avrundade värdet, " +
+      "högst först. Lika totaler delar rang (1, 2, 2, 4). Riket rangordnas inte.",
+    groups: { ids: GROUPS, endShare: GROUP_END_SHARE, rule_sv: GROUP_RULE_SV },
+    bootstrap: {
+      samples: args.samples, seed: args.seed, level: INTERVAL_LEVEL, itemCorrelation: ITEM_ERROR_CORRELATION,
+      rules_sv: BOOTSTRAP_RULE_SV,
+    },
+    units: { minRespondents: MIN_UNIT_RESPONDENTS, rules_sv: UNIT_RULES_SV },
+    sensitivity: { rule_sv: SENSITIVITY_RULE_SV, summary: args.shifts },
+    relativeImportance: args.analyses.map(roundAnalysis),
+    flags: FLAGS_SV,
+    limitations_sv: LIMITATIONS_SV,
+  };
+}
+
+export function roundAnalysis(a: RelativeImportanceResult): RelativeImportanceResult {
+  return {
+    ...a, r2: roundTo(a.r2, 4),
+    items: a.items.map((it) => ({ kpi: it.kpi, raw: roundTo(it.raw, 4), share: roundTo(it.share, 4) })),
+  };
+}

@@ -1,0 +1,83 @@
+// Missing data: which indicators are in use in a year, which years are published, the two switchable
+// rules for a municipality's missing values, and the coverage limit. Never silent: every result carries
+// its coverage and flags.
+
+import { CATALOGUE } from "./catalogue";
+import type { CatalogueEntry, MissingRuleId, SubIndexId } from "./types";
+import { SUB_INDEX_IDS } from "./types";
+import type { ValueIndex } from "./yearData";
+
+/** An indicator is in use in a year when it is inside its years and at least this share of the
+ *  municipalities has a value. Below that, it is left out for everyone that year (not scored 0). */
+export const ACTIVE_SHARE = 0.5;
+
+/** A result whose weight rests on less than this share of actual values is flagged (and gets no group). */
+export const COVERAGE_LIMIT = 0.75;
+
+export const MISSING_RULES: readonly { id: MissingRuleId; name_sv: string; description_sv: string }[] = [
+  {
+    id: "omviktning",
+    name_sv: "Omviktning (standard)",
+    description_sv: "En indikator som saknas för en kommun räknas inte. Dess vikt fördelas på de " +
+      "indikatorer i samma delindex som finns. Saknas ett helt delindex fördelas dess vikt på de " +
+      "övriga delindexen. Täckningen visar hur stor del av vikten som vilar på faktiska värden.",
+  },
+  {
+    id: "som-hemtjanstindex",
+    name_sv: "Som Hemtjänstindex",
+    description_sv: "En indikator som saknas för en kommun ger 0 poäng, så som SPF Seniorernas " +
+      "Hemtjänstindex gör när en kommun inte deltagit. Det straffar kommuner som saknar data och " +
+      "visas därför bara som jämförelse.",
+  },
+];
+
+export const DEFAULT_MISSING_RULE: MissingRuleId = "omviktning";
+
+export function isInsideYears(entry: CatalogueEntry, year: number): boolean {
+  return (entry.firstYear === null || year >= entry.firstYear) &&
+    (entry.lastYear === null || year <= entry.lastYear);
+}
+
+function valueCount(index: ValueIndex, kpi: string, year: number, codes: readonly string[]): number {
+  const byCode = index.get(kpi)?.get(year);
+  if (!byCode) return 0;
+  let n = 0;
+  for (const code of codes) {
+    const v = byCode.get(code);
+    if (v !== undefined && v !== null) n++;
+  }
+  return n;
+}
+
+/** The indicators in use in a year (catalogue order). */
+export function activeIndicators(
+  index: ValueIndex, year: number, codes: readonly string[],
+): CatalogueEntry[] {
+  const need = Math.max(1, Math.ceil(ACTIVE_SHARE * codes.length));
+  return CATALOGUE.filter((e) => isInsideYears(e, year) && valueCount(index, e.kpi, year, codes) >= need);
+}
+
+/** A year is published when every one of the four sub-indices has at least one indicator in use. */
+export function isPublishable(active: readonly CatalogueEntry[]): boolean {
+  const present = new Set<SubIndexId>(active.map((e) => e.subIndex));
+  return SUB_INDEX_IDS.every((s) => present.has(s));
+}
+
+export const PUBLISHED_YEARS_RULE_SV =
+  "Ett år publiceras när alla fyra delindex har minst en indikator i bruk det året. En indikator är " +
+  "i bruk när året ligger inom indikatorns giltighetsår och minst hälften av kommunerna har ett värde. " +
+  "Med dagens underlag (till och med 2022) blir det 2019, 2020 och 2022: brukarundersökningen gjordes " +
+  "inte 2021, och före 2019 finns inget mått i Stöd och utveckling (svarsfrekvensen redovisas från " +
+  "2019, välfärdstekniken från 2021).";
+
+export const INDICATOR_RULES_SV: readonly string[] = [
+  "En indikator som upphört (t.ex. personalkontinuiteten efter 2024 och valet av utförare efter 2023) " +
+    "används inte efter sitt sista år. Dess vikt fördelas på de övriga indikatorerna i delindexet.",
+  "En indikator som saknas för de flesta kommuner ett år (färre än hälften har värde) används inte " +
+    "det året för någon kommun; dess vikt fördelas på de övriga i delindexet. Ingen kommun får 0 " +
+    "för en mätning som inte gjordes.",
+  "Brukarundersökningen gjordes inte 2021; året publiceras därför inte.",
+  `En kommun vars resultat vilar på mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten ` +
+    "(täckning) flaggas ”låg täckning”. Den får en rang, men rangen markeras och den placeras inte " +
+    "i någon resultatgrupp.",
+];

@@ -1,0 +1,142 @@
+// One year of the municipality model: every weight set × missing rule, point scores, ranks, bootstrap
+// intervals, groups, flags and rank shifts, as flat ScoreRows.
+
+import type { Aggregates, ColumnWeights } from "./aggregate";
+import { N_SUB, aggregate, allocateAggregates, columnWeights } from "./aggregate";
+import { indistinguishable, rankIntervals, resampleScores, streamFor } from "./bootstrap";
+import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "./missing";
+import type { ScoreRow } from "./outputTables";
+import { competitionRanks, resultGroup } from "./ranking";
+import { round1, roundTo } from "./scoring";
+import type { ShiftSummary } from "./sensitivity";
+import { rankShifts, summariseShifts } from "./sensitivity";
+import type { MissingRuleId, WeightSet } from "./types";
+import { MISSING_RULE_IDS, SUB_INDEX_IDS } from "./types";
+import type { YearMatrix } from "./yearData";
+
+export interface Combo {
+  set: WeightSet;
+  rule: MissingRuleId;
+  cw: ColumnWeights;
+  point: Aggregates;
+  rounded: Float64Array; // published totals (one decimal), NaN = not ranked
+  ranks: Int32Array; // 0 = not ranked
+  n: number;
+  low: Int32Array;
+  high: Int32Array;
+}
+
+export interface YearResult {
+  rows: ScoreRow[];
+  combos: Combo[];
+  shifts: ShiftSummary[];
+}
+
+function nullable(x: number, digits = 1): number | null {
+  return x === x ? (digits === 1 ? round1(x) : roundTo(x, digits)) : null;
+}
+
+/** Respondents per municipality for the bootstrap; missing → the year's median (flagged). */
+export function respondentsWithFallback(m: YearMatrix): { n: Float64Array; assumed: boolean[] } {
+  const known = Array.from(m.respondents).filter((x) => x > 0).sort((a, b) => a - b);
+  const median = known.length ? known[Math.floor((known.length - 1) / 2)] : 100;
+  const assumed = Array.from(m.respondents, (x) => !(x > 0));
+  return { n: Float64Array.from(m.respondents, (x) => (x > 0 ? x : median)), assumed };
+}
+
+export function scoreMunicipalityYear(
+  m: YearMatrix, riket: YearMatrix, sets: readonly WeightSet[], samples: number, seed: number,
+): YearResult {
+  const rows = m.codes.length;
+  const combos: Combo[] = [];
+  for (const set of sets) {
+    const yw = set.byYear[String(m.year)];
+    if (!yw) throw new Error(`Weight set ${set.id} has no weights for ${m.year}`);
+    const cw = columnWeights(m.indicators, yw);
+    for (const rule of MISSING_RULE_IDS) {
+      const point = aggregate(m.score, rows, cw, rule);
+      const rounded = Float64Array.from(point.total, (t) => (t === t ? round1(t) : NaN));
+      const { ranks, n } = competitionRanks(rounded);
+      combos.push({ set, rule, cw, point, rounded, ranks, n, low: ranks, high: ranks });
+    }
+  }
+  // Bootstrap: one stream per year, replicate → municipality → indicator (fixed order).
+  const { n: rowN, assumed } = respondentsWithFallback(m);
+  const totals = combos.map(() => new Float64Array(samples * rows));
+  if (samples > 0) {
+    const random = streamFor(seed, `kommuner:${m.year}`);
+    const rep = new Float64Array(m.score.length);
+    const tmp = allocateAggregates(rows);
+    const input = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
+    for (let s = 0; s < samples; s++) {
+      resampleScores(input, random, rep);
+      combos.forEach((c, k) => {
+        aggregate(rep, rows, c.cw, c.rule, tmp);
+        for (let r = 0; r < rows; r++) totals[k][s * rows + r] = c.ranks[r] > 0 ? round1(tmp.total[r]) : NaN;
+      });
+    }
+    combos.forEach((c, k) => Object.assign(c, rankIntervals(totals[k], samples, rows, c.ranks)));
+  }
+  const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
+  const apart = indistinguishable(totals[defaultIdx], samples, rows, Array.from(combos[defaultIdx].ranks, (r) => r > 0));
+
+  const out: ScoreRow[] = [];
+  const shifts: ShiftSummary[] = [];
+  combos.forEach((c, k) => {
+    const sameRuleDefault = combos.find((d) => d.set.id === sets[0].id && d.rule === c.rule) as Combo;
+    const otherRule = combos.find((d) => d.set.id === c.set.id && d.rule !== c.rule) as Combo;
+    const bySet = rankShifts(c.ranks, sameRuleDefault.ranks);
+    const byRule = rankShifts(c.ranks, otherRule.ranks);
+    if (c.set.id !== sets[0].id) {
+      shifts.push(summariseShifts(m.year, `${c.set.id} mot ${sets[0].id} (${c.rule})`, bySet));
+    } else if (c.rule === DEFAULT_MISSING_RULE) {
+      shifts.push(summariseShifts(m.year, `${c.rule} mot ${otherRule.rule} (${c.set.id})`, byRule));
+    }
+    for (let r = 0; r < rows; r++) {
+      const ranked = c.ranks[r] > 0;
+      const coverage = c.point.coverage[r];
+      const flags: string[] = [];
+      if (!ranked) flags.push("inga_data");
+      else if (coverage < COVERAGE_LIMIT) flags.push("lag_tackning");
+      if (ranked && SUB_INDEX_IDS.some((_, s) => c.point.sub[r * N_SUB + s] !== c.point.sub[r * N_SUB + s])) {
+        flags.push("saknar_delindex");
+      }
+      if (ranked && samples > 0 && assumed[r]) flags.push("antaget_antal_svarande");
+      out.push({
+        year: m.year, municipality: m.codes[r], weight_set: c.set.id, missing_rule: c.rule,
+        information: nullable(c.point.sub[r * N_SUB]),
+        bistandshandlaggning: nullable(c.point.sub[r * N_SUB + 1]),
+        utforande: nullable(c.point.sub[r * N_SUB + 2]),
+        stod_utveckling: nullable(c.point.sub[r * N_SUB + 3]),
+        total: nullable(c.rounded[r]),
+        rank: ranked ? c.ranks[r] : null,
+        rank_low: ranked ? c.low[r] : null,
+        rank_high: ranked ? c.high[r] : null,
+        n_ranked: c.n,
+        group: ranked && coverage >= COVERAGE_LIMIT ? resultGroup(c.low[r], c.high[r], c.n) : null,
+        coverage: roundTo(coverage, 3),
+        flags: flags.join(";"),
+        indistinguishable: k === defaultIdx && ranked ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
+        rank_shift_weight_set: bySet[r],
+        rank_shift_missing_rule: byRule[r],
+      });
+    }
+  });
+  out.push(...riketRows(riket, combos));
+  return { rows: out, combos, shifts };
+}
+
+/** Riket ("0000") as a reference row for every combo: same weights and rules, never ranked. */
+function riketRows(riket: YearMatrix, combos: readonly Combo[]): ScoreRow[] {
+  return combos.map((c) => {
+    const agg = aggregate(riket.score, 1, c.cw, c.rule);
+    return {
+      year: riket.year, municipality: riket.codes[0], weight_set: c.set.id, missing_rule: c.rule,
+      information: nullable(agg.sub[0]), bistandshandlaggning: nullable(agg.sub[1]),
+      utforande: nullable(agg.sub[2]), stod_utveckling: nullable(agg.sub[3]),
+      total: nullable(agg.total[0]), rank: null, rank_low: null, rank_high: null, n_ranked: c.n,
+      group: null, coverage: roundTo(agg.coverage[0], 3), flags: "riket", indistinguishable: null,
+      rank_shift_weight_set: null, rank_shift_missing_rule: null,
+    };
+  });
+}

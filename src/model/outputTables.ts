@@ -1,0 +1,143 @@
+// Output rows of the model and their Parquet column specs (same contract style as
+// src/pipeline/tables.ts). Scores are rounded to one decimal, coverage to three; strings hold ids.
+
+import type { TableSpec } from "../pipeline/tables";
+
+/** scores.parquet: one row per year × municipality (and "0000" Riket, not ranked) × weight set × missing rule. */
+export interface ScoreRow {
+  year: number;
+  municipality: string; // 4-character code; "0000" = Riket (reference row, never ranked)
+  weight_set: string; // "seniorernas-prioritering" | "harledd-ur-brukarnas-svar" | "egna-vikter"
+  missing_rule: string; // "omviktning" | "som-hemtjanstindex"
+  information: number | null; // sub-index scores 0–100, one decimal
+  bistandshandlaggning: number | null;
+  utforande: number | null;
+  stod_utveckling: number | null;
+  total: number | null; // 0–100, one decimal; ranks are computed on this rounded value
+  rank: number | null; // 1..n_ranked, ties share the best rank; null = not ranked
+  rank_low: number | null; // 90 % interval of the rank (best end)
+  rank_high: number | null; // 90 % interval of the rank (worst end)
+  n_ranked: number; // how many municipalities are ranked in this year/set/rule
+  group: string | null; // "högt" | "över medel" | "nära medel" | "under medel" | "lågt"; null if not ranked or low coverage
+  coverage: number; // share of weight resting on actual values, 0..1, three decimals
+  flags: string; // ";"-separated codes, "" when none (see FLAGS_SV in method.ts)
+  indistinguishable: string | null; // ";"-separated codes that cannot be told apart (default set + rule only)
+  rank_shift_weight_set: number | null; // rank here − rank with the default weight set (same rule)
+  rank_shift_missing_rule: number | null; // rank here − rank with the other missing rule (same set)
+}
+
+/** unit_scores.parquet: one row per year × unit × weight set × missing rule. Ranks are within the municipality. */
+export interface UnitScoreRow {
+  year: number;
+  unit_id: string;
+  municipality: string;
+  weight_set: string;
+  missing_rule: string;
+  information: number | null;
+  bistandshandlaggning: number | null;
+  utforande: number | null;
+  stod_utveckling: number | null;
+  total: number | null;
+  respondents: number | null; // survey respondents of the unit (overall satisfaction item, else the largest)
+  rank: number | null; // within the municipality; null when < 30 respondents or no data
+  rank_low: number | null;
+  rank_high: number | null;
+  n_ranked: number; // ranked units in the municipality
+  coverage: number;
+  flags: string; // e.g. "fa_svarande;exempeldata"
+  synthetic: boolean;
+}
+
+/** indicator_scores.parquet: one row per year × municipality × indicator in use that year. */
+export interface IndicatorScoreRow {
+  year: number;
+  municipality: string; // incl. "0000" Riket
+  indicator: string; // catalogue id (= KPI id)
+  sub_index: string;
+  value: number | null; // raw value as published by the source
+  score: number | null; // 0–100, one decimal; null when missing
+  missing: boolean; // true: no value (scores 0 under "som-hemtjanstindex", left out under "omviktning")
+  weight_in_sub_index: number; // default set, before a municipality's own re-weighting
+  weight: number; // default set: sub-index weight × weight in sub-index (share of the total)
+  weight_in_sub_index_derived: number; // "harledd-ur-brukarnas-svar"
+  weight_derived: number;
+  unit_count: number; // units with ≥ 30 respondents and a value (0 for municipality-wide indicators)
+  unit_min: number | null; // lowest unit score among them
+  unit_max: number | null; // highest unit score
+  unit_spread: number | null; // unit_max − unit_min (needs ≥ 2 units)
+}
+
+export const scoresTable: TableSpec<ScoreRow> = {
+  name: "scores",
+  columns: [
+    { name: "year", type: "SMALLINT" },
+    { name: "municipality", type: "VARCHAR" },
+    { name: "weight_set", type: "VARCHAR" },
+    { name: "missing_rule", type: "VARCHAR" },
+    { name: "information", type: "DOUBLE", nullable: true },
+    { name: "bistandshandlaggning", type: "DOUBLE", nullable: true },
+    { name: "utforande", type: "DOUBLE", nullable: true },
+    { name: "stod_utveckling", type: "DOUBLE", nullable: true },
+    { name: "total", type: "DOUBLE", nullable: true },
+    { name: "rank", type: "SMALLINT", nullable: true },
+    { name: "rank_low", type: "SMALLINT", nullable: true },
+    { name: "rank_high", type: "SMALLINT", nullable: true },
+    { name: "n_ranked", type: "SMALLINT" },
+    { name: "group", type: "VARCHAR", nullable: true },
+    { name: "coverage", type: "DOUBLE" },
+    { name: "flags", type: "VARCHAR" },
+    { name: "indistinguishable", type: "VARCHAR", nullable: true },
+    { name: "rank_shift_weight_set", type: "SMALLINT", nullable: true },
+    { name: "rank_shift_missing_rule", type: "SMALLINT", nullable: true },
+  ],
+  key: ["year", "municipality", "weight_set", "missing_rule"],
+};
+
+export const unitScoresTable: TableSpec<UnitScoreRow> = {
+  name: "unit_scores",
+  columns: [
+    { name: "year", type: "SMALLINT" },
+    { name: "unit_id", type: "VARCHAR" },
+    { name: "municipality", type: "VARCHAR" },
+    { name: "weight_set", type: "VARCHAR" },
+    { name: "missing_rule", type: "VARCHAR" },
+    { name: "information", type: "DOUBLE", nullable: true },
+    { name: "bistandshandlaggning", type: "DOUBLE", nullable: true },
+    { name: "utforande", type: "DOUBLE", nullable: true },
+    { name: "stod_utveckling", type: "DOUBLE", nullable: true },
+    { name: "total", type: "DOUBLE", nullable: true },
+    { name: "respondents", type: "INTEGER", nullable: true },
+    { name: "rank", type: "SMALLINT", nullable: true },
+    { name: "rank_low", type: "SMALLINT", nullable: true },
+    { name: "rank_high", type: "SMALLINT", nullable: true },
+    { name: "n_ranked", type: "SMALLINT" },
+    { name: "coverage", type: "DOUBLE" },
+    { name: "flags", type: "VARCHAR" },
+    { name: "synthetic", type: "BOOLEAN" },
+  ],
+  key: ["year", "unit_id", "weight_set", "missing_rule"],
+};
+
+export const indicatorScoresTable: TableSpec<IndicatorScoreRow> = {
+  name: "indicator_scores",
+  columns: [
+    { name: "year", type: "SMALLINT" },
+    { name: "municipality", type: "VARCHAR" },
+    { name: "indicator", type: "VARCHAR" },
+    { name: "sub_index", type: "VARCHAR" },
+    { name: "value", type: "DOUBLE", nullable: true },
+    { name: "score", type: "DOUBLE", nullable: true },
+    { name: "missing", type: "BOOLEAN" },
+    { name: "weight_in_sub_index", type: "DOUBLE" },
+    { name: "weight", type: "DOUBLE" },
+    { name: "weight_in_sub_index_derived", type: "DOUBLE" },
+    { name: "weight_derived", type: "DOUBLE" },
+    { name: "unit_count", type: "SMALLINT" },
+    { name: "unit_min", type: "DOUBLE", nullable: true },
+    { name: "unit_max", type: "DOUBLE", nullable: true },
+    { name: "unit_spread", type: "DOUBLE", nullable: true },
+  ],
+  key: ["year", "municipality", "indicator"],
+};
+
+export const MODEL_TABLES = [scoresTable, unitScoresTable, indicatorScoresTable] as const;
