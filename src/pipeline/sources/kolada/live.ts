@@ -82,7 +82,7 @@ export async function fetchLiveDataSet(opts: LiveOptions): Promise<LiveDataSet> 
   const fetchedAt = (opts.now ?? (() => new Date()))().toISOString().slice(0, 10);
   const kpis = [...(opts.kpis ?? ALL_KPIS)];
   const years = [...opts.years].sort((a, b) => a - b);
-  const municipalities = [...new Set(opts.municipalities)].sort();
+  const municipalities = [...new Set(opts.municipalities)].filter((m) => m !== RIKET).sort(); // Riket is added below
   if (years.length === 0) throw new Error("Kolada live: no years given");
   if (municipalities.length === 0) throw new Error("Kolada live: no municipalities given");
   const baseUrl = resolveBaseUrl(opts.baseUrl);
