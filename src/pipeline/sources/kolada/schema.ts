@@ -42,9 +42,20 @@ export const ouDataRecordSchema = z.object({
 });
 export type KoladaOuDataRecord = z.infer<typeof ouDataRecordSchema>;
 
+// Names and titles reach visitors. Double-encoded UTF-8 ("HemtjÃ¤nst" for "Hemtjänst": UTF-8 bytes read as
+// Latin-1/Windows-1252 and encoded again) or undecodable bytes (U+FFFD) stop the run with the URL, row and
+// field rather than being published or "repaired" by guesswork.
+const MOJIBAKE = /[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|â[\u0080-\u00BF\u20AC]|\uFFFD/u;
+export function looksMojibake(text: string): boolean {
+  return MOJIBAKE.test(text);
+}
+const name = z.string().refine((s) => !looksMojibake(s), {
+  message: "text looks double-encoded (mojibake, e.g. \"Ã¤\" for \"ä\") or has undecodable bytes (U+FFFD)",
+});
+
 export const kpiSchema = z.object({
   id: z.string().min(1),
-  title: z.string(),
+  title: name,
   description: z.string().nullable(),
   has_ou_data: flag,
   is_divided_by_gender: flag,
@@ -56,15 +67,15 @@ export type KoladaKpi = z.infer<typeof kpiSchema>;
 
 export const groupSchema = z.object({
   id: z.string().min(1),
-  title: z.string(),
-  members: z.array(z.object({ member_id: z.string().min(1), member_title: z.string() })),
+  title: name,
+  members: z.array(z.object({ member_id: z.string().min(1), member_title: name })),
 });
 export type KoladaGroup = z.infer<typeof groupSchema>;
 
 export const ouSchema = z.object({
   id: z.string().min(1),
   municipality: z.string().regex(/^\d{4}$/, "a 4-digit municipality code"),
-  title: z.string(),
+  title: name,
   // Not documented for v3; read when present to tell municipal from private providers.
   type: z.string().nullable().optional(),
 });
