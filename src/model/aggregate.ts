@@ -28,11 +28,13 @@ export interface Aggregates {
   sub: Float64Array; // rows × 4, NaN where the sub-index has no value
   total: Float64Array; // NaN where no indicator has a value
   coverage: Float64Array; // share of total weight resting on actual values, 0..1
+  present: Uint8Array; // rows × 4: 1 when the sub-index has at least one value (independent of the rule)
 }
 
 export function allocateAggregates(rows: number): Aggregates {
   return {
     sub: new Float64Array(rows * N_SUB), total: new Float64Array(rows), coverage: new Float64Array(rows),
+    present: new Uint8Array(rows * N_SUB),
   };
 }
 
@@ -71,6 +73,7 @@ export function aggregate(
       if (zero) value = num[s]; // within weights of active indicators sum to 1 → missing counts as 0
       else value = den[s] > 0 ? num[s] / den[s] : NaN;
       out.sub[r * N_SUB + s] = zero && den[s] === 0 && coverageOfRowIsZero(den) ? NaN : value;
+      out.present[r * N_SUB + s] = den[s] > 0 ? 1 : 0;
       if (value === value && (zero || den[s] > 0)) {
         total += W * value;
         wsum += W;

@@ -98,7 +98,7 @@ export function scoreMunicipalityYear(
       const flags: string[] = [];
       if (!ranked) flags.push("inga_data");
       else if (coverage < COVERAGE_LIMIT) flags.push("lag_tackning");
-      if (ranked && SUB_INDEX_IDS.some((_, s) => c.point.sub[r * N_SUB + s] !== c.point.sub[r * N_SUB + s])) {
+      if (ranked && SUB_INDEX_IDS.some((_, s) => c.point.present[r * N_SUB + s] === 0)) {
         flags.push("saknar_delindex");
       }
       if (ranked && samples > 0 && assumed[r]) flags.push("antaget_antal_svarande");
@@ -116,7 +116,7 @@ export function scoreMunicipalityYear(
         group: ranked && coverage >= COVERAGE_LIMIT ? resultGroup(c.low[r], c.high[r], c.n) : null,
         coverage: roundTo(coverage, 3),
         flags: flags.join(";"),
-        indistinguishable: k === defaultIdx && ranked ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
+        indistinguishable: k === defaultIdx && ranked && samples > 0 ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
         rank_shift_weight_set: bySet[r],
         rank_shift_missing_rule: byRule[r],
       });

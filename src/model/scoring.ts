@@ -21,7 +21,7 @@ export const SCORING_RULES_SV: Record<ScoringRule["kind"], { name_sv: string; fo
 };
 
 function clamp100(x: number): number {
-  return x < 0 ? 0 : x > 100 ? 100 : x;
+  return x <= 0 ? 0 : x > 100 ? 100 : x; // also turns −0 into 0
 }
 
 /** Score one raw value by a rule. Returns NaN for a missing (null/NaN) value. */
@@ -54,10 +54,10 @@ export function scoreIndicator(entry: CatalogueEntry, value: number | null, unit
 
 /** Round to one decimal, the precision of every published score (half away from zero). */
 export function round1(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10;
+  return (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10 + 0; // + 0: never −0
 }
 
 export function roundTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
-  return Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+  return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f + 0;
 }
