@@ -1,5 +1,6 @@
 // Fixed, seeded input data for the chart snapshot tests and previews. Not real data: municipality names
 // are real, numbers are made up (but plausible) so snapshots stay stable whatever the pipeline does.
+import type { RankingMapInput } from "./rankingMapChart";
 import type { SubIndexComparisonInput } from "./subIndexComparisonChart";
 import type { TrendInput } from "./trendChart";
 import type { UnitVariationInput } from "./unitVariationChart";
@@ -77,4 +78,16 @@ export function trendFixture(): TrendInput {
     points: totals.map(([year, total, rank]) => ({ year, total, rank, rankOf: 290, note: total === null ? "ingen brukarundersökning" : undefined })),
     nationalMedian: totals.map(([year, total]) => ({ year, value: total === null ? null : Math.round((total - 1.5 + (year % 3) * 0.4) * 10) / 10 })),
   };
+}
+
+/** Result groups for every municipality in `geo`, seeded; three municipalities without a group. */
+export function rankingMapFixture(geo: RankingMapInput["geo"]): RankingMapInput {
+  const random = seeded(2024);
+  const groups = ["högt", "över medel", "nära medel", "under medel", "lågt"] as const;
+  const municipalities = geo.features.map((f, i) => {
+    const total = round1(55 + random() * 35);
+    const group = i % 97 === 5 ? null : groups[Math.min(4, Math.floor((90 - total) / 7))];
+    return { code: f.properties.id, name: f.properties.name ?? f.properties.id, group, total: group === null ? null : total, rank: null };
+  });
+  return { year: 2024, geo, municipalities };
 }

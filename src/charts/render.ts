@@ -58,6 +58,8 @@ export interface A11yText {
 export interface RenderOptions {
   /** For marks drawn with className "<group>", give every child element the class "<child>". */
   childClasses?: Record<string, string>;
+  /** Decimals kept in coordinates (default 2; maps use 1, a tenth of a pixel, to stay small). */
+  decimals?: number;
 }
 
 /**
@@ -79,6 +81,45 @@ export function renderPlot(spec: Plot.PlotOptions, a11y: A11yText, options: Rend
   return finishSvg(document, svg, a11y, options);
 }
 
+export interface CompositePart {
+  spec: Plot.PlotOptions;
+  x: number;
+  y: number;
+}
+
+/**
+ * Several Plot specs placed in one SVG (e.g. a map and its inset, which need different projections),
+ * plus anything drawn directly with `draw` (legends, pattern definitions). Finished like renderPlot.
+ */
+export function renderComposite(
+  size: { width: number; height: number },
+  parts: CompositePart[],
+  draw: (document: Document, svg: Element) => void,
+  a11y: A11yText,
+  options: RenderOptions = {},
+): string {
+  useSwedishD3Locale();
+  const document = createDocument();
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${size.width} ${size.height}`);
+  svg.setAttribute("width", String(size.width));
+  svg.setAttribute("height", String(size.height));
+  svg.setAttribute("class", "hk-chart");
+  svg.setAttribute("font-family", fontFamily);
+  svg.setAttribute("font-size", String(fontSize.tick));
+  svg.setAttribute("fill", "currentColor");
+  svg.setAttribute("style", "display:block;height:auto;max-width:100%");
+  for (const part of parts) {
+    const node = Plot.plot({ ...part.spec, document, className: "hk-chart-part" } as Plot.PlotOptions) as unknown as Element;
+    node.setAttribute("x", String(part.x));
+    node.setAttribute("y", String(part.y));
+    node.removeAttribute("style");
+    svg.appendChild(node);
+  }
+  draw(document, svg);
+  return finishSvg(document, svg, a11y, options);
+}
+
 /** Applies the accessibility attributes and deterministic clean-up to a rendered <svg>. */
 export function finishSvg(document: Document, svg: Element, a11y: A11yText, options: RenderOptions = {}): string {
   for (const [group, child] of Object.entries(options.childClasses ?? {})) {
@@ -93,7 +134,7 @@ export function finishSvg(document: Document, svg: Element, a11y: A11yText, opti
     el.removeAttribute("aria-description");
   }
   normaliseIds(svg, a11y.id);
-  roundCoordinates(svg);
+  roundCoordinates(svg, options.decimals ?? 2);
   svg.setAttribute("xmlns", SVG_NS);
   svg.setAttribute("role", "img");
   svg.setAttribute("id", a11y.id);
@@ -135,16 +176,17 @@ function normaliseIds(svg: Element, prefix: string): void {
 }
 
 const GEOMETRY_ATTRIBUTES = new Set(["d", "transform", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "points", "viewBox", "dx", "dy"]);
-const LONG_NUMBER = /-?\d*\.\d{3,}(?:e-?\d+)?|-?\d+(?:\.\d+)?e-\d+/g;
 
-/** Rounds coordinates to two decimals (Plot writes values like 97.99999999999999). */
-function roundCoordinates(svg: Element): void {
+/** Rounds coordinates to `decimals` decimals (Plot writes values like 97.99999999999999). */
+function roundCoordinates(svg: Element, decimals: number): void {
+  const longNumber = new RegExp(`-?\\d*\\.\\d{${decimals + 1},}(?:e-?\\d+)?|-?\\d+(?:\\.\\d+)?e-\\d+`, "g");
+  const m = 10 ** decimals;
   const all = [svg, ...Array.from(svg.querySelectorAll("*"))];
   for (const el of all) {
     for (const attr of Array.from(el.attributes)) {
       if (!GEOMETRY_ATTRIBUTES.has(attr.name)) continue;
-      const v = attr.value.replace(LONG_NUMBER, (s) => {
-        const r = Math.round(Number(s) * 100) / 100;
+      const v = attr.value.replace(longNumber, (s) => {
+        const r = Math.round(Number(s) * m) / m;
         return String(r === 0 ? 0 : r);
       });
       if (v !== attr.value) el.setAttribute(attr.name, v);
