@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { indistinguishable, rankIntervals, resampleScores, streamFor } from "./bootstrap";
+import { catalogueEntry } from "./catalogue";
+import { runModel } from "./index";
+import { competitionRanks } from "./ranking";
+import { syntheticData } from "./testFixtures";
+
+describe("resampling", () => {
+  const ind = [catalogueEntry("U21468"), catalogueEntry("U21401")];
+  const raw = Float64Array.from([80, 20, 60, 10]);
+  const score = Float64Array.from([80, 100 * 5 / 17, 60, 100 * 15 / 17]);
+  const input = { indicators: ind, raw, score, rows: 2, rowN: Float64Array.from([100, 10000]) };
+
+  it("redraws survey shares only, around the point value, with spread shrinking as n grows", () => {
+    const random = streamFor(1, "t");
+    const out = new Float64Array(4);
+    const draws: number[][] = [[], []];
+    for (let s = 0; s < 4000; s++) {
+      resampleScores(input, random, out);
+      expect(out[1]).toBe(score[1]); // continuity is not a survey share: fixed
+      draws[0].push(out[0]);
+      draws[1].push(out[2]);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
+    expect(mean(draws[0])).toBeCloseTo(80, 0);
+    expect(sd(draws[0])).toBeCloseTo(100 * Math.sqrt((81 / 102) * (21 / 102) / 100), 0); // ≈ 4.0
+    expect(sd(draws[1])).toBeLessThan(0.6); // n = 10 000
+  });
+
+  it("is reproducible for a seed and differs between seeds", () => {
+    const a = new Float64Array(4), b = new Float64Array(4), c = new Float64Array(4);
+    resampleScores(input, streamFor(7, "x"), a);
+    resampleScores(input, streamFor(7, "x"), b);
+    resampleScores(input, streamFor(8, "x"), c);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(a)).not.toEqual(Array.from(c));
+  });
+});
+
+describe("rank intervals and 'cannot be told apart'", () => {
+  it("computes 90 % nearest-rank percentiles and always contains the point rank", () => {
+    // 3 rows × 20 samples: row 1 is ahead of row 0 in replicate 0 and the 10 odd ones (11 of 20).
+    const samples = 20, rows = 3;
+    const totals = new Float64Array(samples * rows);
+    for (let s = 0; s < samples; s++) {
+      totals.set(s === 0 ? [50, 60, 40] : [70, 60 + (s % 2) * 15, 40], s * rows);
+    }
+    const point = competitionRanks([70, 60, 40]).ranks;
+    const { low, high } = rankIntervals(totals, samples, rows, point);
+    expect([low[0], high[0]]).toEqual([1, 2]); // ranks: nine 1s, eleven 2s → p5 = 1, p95 = 2
+    expect([low[1], high[1]]).toEqual([1, 2]);
+    expect([low[2], high[2]]).toEqual([3, 3]);
+    for (let r = 0; r < rows; r++) expect(low[r] <= point[r] && point[r] <= high[r]).toBe(true);
+    const apart = indistinguishable(totals, samples, rows, [true, true, true]);
+    expect(apart[2]).toEqual([]); // always last
+    expect(apart[0]).toEqual([1]); // 11 of 20 is between 5 % and 95 %
+    expect(apart[1]).toEqual([0]);
+  });
+});
+
+describe("bootstrap in the whole model", () => {
+  const data = syntheticData({ municipalities: 30, seed: 4 });
+  it("gives identical results for the same seed and different intervals for another seed", () => {
+    const a = runModel(data, { bootstrapSamples: 60, seed: 1 });
+    const b = runModel(data, { bootstrapSamples: 60, seed: 1 });
+    const c = runModel(data, { bootstrapSamples: 60, seed: 2 });
+    expect(JSON.stringify(b.scores)).toBe(JSON.stringify(a.scores));
+    const intervals = (o: typeof a) => o.scores.map((r) => `${r.rank_low}-${r.rank_high}`).join(",");
+    expect(intervals(c)).not.toBe(intervals(a));
+    expect(c.scores.map((r) => r.rank)).toEqual(a.scores.map((r) => r.rank)); // point ranks don't depend on the seed
+  });
+  it("every interval contains its point rank and lies within 1..N", () => {
+    const out = runModel(data, { bootstrapSamples: 80, seed: 3 });
+    const ranked = out.scores.filter((r) => r.rank !== null);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) {
+      expect(r.rank_low!).toBeLessThanOrEqual(r.rank!);
+      expect(r.rank_high!).toBeGreaterThanOrEqual(r.rank!);
+      expect(r.rank_low!).toBeGreaterThanOrEqual(1);
+      expect(r.rank_high!).toBeLessThanOrEqual(r.n_ranked);
+    }
+    expect(ranked.some((r) => r.rank_high! > r.rank_low!)).toBe(true);
+  });
+  it("lists who cannot be told apart symmetrically, for the default set and rule", () => {
+    const out = runModel(data, { bootstrapSamples: 80, seed: 3 });
+    const rows = out.scores.filter((r) => r.year === 2022 && r.indistinguishable !== null);
+    expect(rows.every((r) => r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning")).toBe(true);
+    const lists = new Map(rows.map((r) => [r.municipality, new Set(r.indistinguishable!.split(";").filter(Boolean))]));
+    for (const [a, set] of lists) for (const b of set) expect(lists.get(b)?.has(a)).toBe(true);
+    expect([...lists.values()].some((s) => s.size > 0)).toBe(true);
+  });
+});
