@@ -61,7 +61,7 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
   if (opts.source === "live") {
     const live = await fetchLiveDataSet({
       baseUrl: opts.koladaBase, years: opts.years ?? [2019, 2020, 2021, 2022, 2023, 2024, 2025],
-      municipalities: codes, cacheDir: path.join(opts.root, "data", "cache", "kolada"), log, ...opts.live,
+      cacheDir: path.join(opts.root, "data", "cache", "kolada"), log, ...opts.live, municipalities: opts.live?.municipalities ?? codes,
     });
     data = { municipalities, indicators: live.indicators, values: live.values, units: live.units, unitValues: live.unitValues };
   } else if (opts.source === "shared") {
