@@ -1,7 +1,10 @@
-// npm run data -- [--source snapshot|shared|live] [--years 2019-2025] [--kolada-base URL] [--import-sos <folder>]
+// npm run data -- [--source snapshot|shared|live] [--years 2019-2025] [--kolada-base URL] [--import-sos <folder> [--import-date YYYY-MM-DD]]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPipeline, type SourceMode } from "../src/pipeline/run";
+import { importSosFolder } from "../src/pipeline/sources/importSosFolder";
+import { readReferenceCsv } from "../src/pipeline/sources/reference";
+import { readFileSync } from "node:fs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -29,7 +32,16 @@ try {
   const source = (arg("source") ?? "snapshot") as SourceMode;
   if (!["snapshot", "shared", "live"].includes(source)) throw new Error(`--source must be snapshot, shared or live (got "${source}")`);
   const years = arg("years");
-  await runPipeline({ root, source, years: years ? parseYears(years) : undefined, koladaBase: arg("kolada-base") });
+  const sosFolder = arg("import-sos");
+  let imported;
+  if (sosFolder) {
+    const refFile = path.join(root, "data", "reference", "municipalities.csv");
+    const known = new Set(readReferenceCsv(readFileSync(refFile, "utf8"), refFile).map((m) => m.code));
+    // Files that state no date of their own get the import date (pass --import-date to rebuild byte for byte).
+    const fetchedAt = arg("import-date") ?? new Date().toISOString().slice(0, 10);
+    imported = { label: `socialstyrelsen (${sosFolder})`, ...importSosFolder(path.resolve(sosFolder), { knownMunicipalities: known, fetchedAt }) };
+  }
+  await runPipeline({ root, source, years: years ? parseYears(years) : undefined, koladaBase: arg("kolada-base"), imported });
 } catch (error) {
   console.error(`data: ${(error as Error).message}`);
   process.exit(1);

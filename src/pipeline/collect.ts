@@ -12,7 +12,7 @@ import {
   valuesToSnapshotCsv, SNAPSHOT_FETCHED_AT,
 } from "./sources/koladaSnapshot";
 import { readReferenceCsv, referenceFromShared, referenceToCsv } from "./sources/reference";
-import type { DataSet, MunicipalityRow, UnitRow, UnitValueRow } from "./tables";
+import type { DataSet, MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "./tables";
 
 export type SourceMode = "snapshot" | "shared" | "live";
 
@@ -22,7 +22,7 @@ export interface CollectOptions {
   sharedData: string;
   years?: number[]; // live only
   koladaBase?: string; // live only; default env KOLADA_BASE_URL or the public API
-  extraUnits?: { units: UnitRow[]; unitValues: UnitValueRow[]; label: string }; // e.g. --import-sos
+  imported?: ImportedData; // --import-sos: Socialstyrelsen unit files and Senior alert CSV exports
   /** Live only, optional: narrow or tune the fetch (fewer municipalities/KPIs, short timeouts in fault tests). */
   live?: LiveTuning;
   log: (line: string) => void;
@@ -31,6 +31,14 @@ export interface CollectOptions {
 export type LiveTuning = Partial<Pick<LiveOptions, "municipalities" | "kpis" | "totalTimeLimitMs" | "http">>;
 
 export const KOLADA_CREDIT = "Källa: Kolada";
+
+export interface ImportedData {
+  label: string;
+  units: UnitRow[];
+  unitValues: UnitValueRow[];
+  values: ValueRow[];
+  quarantined: { file: string; row: number; field: string; reason: string }[];
+}
 
 function loadReference(opts: CollectOptions): MunicipalityRow[] {
   const refFile = path.join(opts.root, "data", "reference", "municipalities.csv");
@@ -79,11 +87,15 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
   log(`kolada (${opts.source}): ${kolada.length} värden, ${new Set(kolada.map((v) => v.kpi)).size} KPI:er, år ${yearSpan(kolada)}`);
   log(`senior alert (via Kolada, ${opts.source}): ${seniorAlert.length} värden, år ${yearSpan(seniorAlert)}`);
 
-  // Real units (live or imported) replace example units municipality by municipality.
-  if (opts.extraUnits) {
-    data.units = data.units.concat(opts.extraUnits.units);
-    data.unitValues = data.unitValues.concat(opts.extraUnits.unitValues);
-    log(`${opts.extraUnits.label}: ${opts.extraUnits.units.length} enheter, ${opts.extraUnits.unitValues.length} enhetsvärden`);
+  // Imported files: their values replace the same keys; real units replace example units per municipality.
+  const imported = opts.imported;
+  if (imported) {
+    const key = (v: ValueRow) => `${v.kpi}|${v.municipality}|${v.year}|${v.gender}`;
+    const replaced = new Set(imported.values.map(key));
+    data.values = data.values.filter((v) => !replaced.has(key(v))).concat(imported.values);
+    data.units = data.units.concat(imported.units);
+    data.unitValues = data.unitValues.concat(imported.unitValues);
+    log(`${imported.label}: ${imported.units.length} enheter, ${imported.unitValues.length} enhetsvärden, ${imported.values.length} värden, ${imported.quarantined.length} rader i karantän`);
   }
   const withRealUnits = new Set(data.units.map((u) => u.municipality));
   const example = generateExampleUnits({ municipalities: municipalities.filter((m) => !withRealUnits.has(m.code)), values: data.values });
@@ -104,10 +116,10 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
       dates: [], rows: { units: example.units.length, unit_values: example.unitValues.length },
       note: "Deterministiska exempelenheter per kommun, kalibrerade så att deras svarsviktade medelvärde är kommunens verkliga värde." },
   ];
-  if (opts.extraUnits) {
+  if (imported) {
     sources.push({ id: "socialstyrelsen", name: "Socialstyrelsen (brukarundersökning per enhet, Enhetsundersökningen)", mode: "import",
       licence: "Öppna data; bearbetade uppgifter är inte officiell statistik", credit: "Källa: Socialstyrelsen", dates: [],
-      rows: { units: opts.extraUnits.units.length, unit_values: opts.extraUnits.unitValues.length } });
+      rows: { units: imported.units.length, unit_values: imported.unitValues.length, values: imported.values.length } });
   }
   return { data, sources };
 }

@@ -44,6 +44,19 @@ describe("runPipeline (snapshot)", () => {
     expect(hashes(out)).toEqual(first);
   });
 
+  it("lets imported Socialstyrelsen units replace the example units of their municipalities", async () => {
+    const { importSosFolder } = await import("./sources/importSosFolder");
+    const folder = path.join(repo, "tests", "fixtures", "sos", "good");
+    const imported = { label: "sos", ...importSosFolder(folder, { fetchedAt: "2026-11-01" }) };
+    const outDir = path.join(root, "data", "build-import");
+    await runPipeline({ root, source: "snapshot", outDir, imported, log: quiet });
+    const units = await readParquet<{ municipality: string; synthetic: boolean; source: string }>(path.join(outDir, "units.parquet"));
+    const stockholm = units.filter((u) => u.municipality === "0180");
+    expect(stockholm.length).toBeGreaterThan(0);
+    expect(stockholm.every((u) => !u.synthetic && u.source === "socialstyrelsen")).toBe(true);
+    expect(units.some((u) => u.municipality === "0114" && u.synthetic)).toBe(true);
+  });
+
   it("stops with a message naming file and row, and keeps the last good output", async () => {
     const out = path.join(root, "data", "build");
     const before = hashes(out);

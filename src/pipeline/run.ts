@@ -19,7 +19,7 @@ export interface PipelineOptions {
   outDir?: string; // default data/build
   years?: number[];
   koladaBase?: string;
-  extraUnits?: CollectOptions["extraUnits"];
+  imported?: CollectOptions["imported"];
   live?: CollectOptions["live"]; // live only: restrict/tune the fetch (see LiveTuning)
   log?: (line: string) => void;
 }
@@ -40,9 +40,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const outDir = opts.outDir ?? path.join(opts.root, "data", "build");
   const { data, sources } = await collectDataSet({
     root: opts.root, source: opts.source, sharedData: opts.sharedData ?? path.resolve(opts.root, "..", "shared", "data"),
-    years: opts.years, koladaBase: opts.koladaBase, extraUnits: opts.extraUnits, live: opts.live, log,
+    years: opts.years, koladaBase: opts.koladaBase, imported: opts.imported, live: opts.live, log,
   });
   const { data: clean, report } = validateDataSet(data);
+  for (const q of opts.imported?.quarantined ?? []) {
+    report.other.push({ table: "unit_values", key: `${q.file}:${q.row}`, field: q.field, reason: q.reason, source: "socialstyrelsen" });
+    report.quarantinedTotal++;
+  }
   log(`validering: ${report.quarantinedTotal} rader i karantän (se validation.json)`);
 
   const staging = stagingDir(outDir);

@@ -218,3 +218,14 @@ describe("calibration on the committed snapshot", () => {
     console.log(`snapshot 2022: mean gap ${(g.reduce((a, b) => a + b, 0) / g.length).toFixed(1)} pp, max ${Math.max(...g).toFixed(1)} pp`);
   });
 });
+
+describe("roundKeepingMean", () => {
+  it("rounds to one decimal and lets the largest unit carry the remainder (hand-computed)", async () => {
+    const { roundKeepingMean } = await import("./exampleUnits");
+    // weights 10, 30, 60; target 80: 10*71.24 → 71.2, 30*90.06 → 90.1; carrier = (8000 − 712 − 2703) / 60 = 76.41666…
+    const out = roundKeepingMean([71.24, 90.06, 76.4], [10, 30, 60], 80);
+    expect(out.slice(0, 2)).toEqual([71.2, 90.1]);
+    expect(out[2]).toBeCloseTo(4585 / 60, 12);
+    expect((10 * out[0] + 30 * out[1] + 60 * out[2]) / 100).toBeCloseTo(80, 12);
+  });
+});

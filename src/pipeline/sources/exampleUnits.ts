@@ -204,5 +204,20 @@ function unitValuesFor(code: string, kpi: string, year: number, target: number, 
     const cap = EXAMPLE_PARAMS.maxDeviation;
     return logit(p) + cap * Math.tanh((effect + sd * cutNormal(random)) / cap);
   });
-  return calibrate(logits, respondents, target);
+  return roundKeepingMean(calibrate(logits, respondents, target), respondents, target);
+}
+
+/**
+ * Round to one decimal (as published survey shares are) but let the largest unit carry the remainder, so
+ * the weighted mean still equals the real value. Keeps unit_values.parquet small (low-entropy numbers).
+ */
+export function roundKeepingMean(values: number[], weights: number[], target: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const big = weights.indexOf(Math.max(...weights));
+  const rounded = values.map((v) => Math.round(v * 10) / 10);
+  const rest = rounded.reduce((s, v, i) => (i === big ? s : s + weights[i] * v), 0);
+  const carry = (target * total - rest) / weights[big];
+  if (!(carry >= 0 && carry <= 100)) return values; // rounding would push the carrier out of range
+  rounded[big] = carry;
+  return rounded;
 }
