@@ -1,5 +1,7 @@
 // Fixed, seeded input data for the chart snapshot tests and previews. Not real data: municipality names
 // are real, numbers are made up (but plausible) so snapshots stay stable whatever the pipeline does.
+import { KOMMUNGRUPP_ORDER, sizeGroupLabel, type GroupComparisonInput } from "./groupComparisonChart";
+import type { IndicatorScoreInput } from "./indicatorScoreChart";
 import type { RankingMapInput } from "./rankingMapChart";
 import type { SubIndexComparisonInput } from "./subIndexComparisonChart";
 import type { TrendInput } from "./trendChart";
@@ -90,4 +92,35 @@ export function rankingMapFixture(geo: RankingMapInput["geo"]): RankingMapInput 
     return { code: f.properties.id, name: f.properties.name ?? f.properties.id, group, total: group === null ? null : total, rank: null };
   });
   return { year: 2024, geo, municipalities };
+}
+
+/** 290 made-up municipalities with a share, a size group and a kommungrupp (seeded). */
+export function groupComparisonFixture(): GroupComparisonInput {
+  const random = seeded(468);
+  const municipalities = Array.from({ length: 290 }, (_, i) => {
+    const population = Math.round(2500 * Math.exp(random() * 5.9));
+    const kommungrupp = KOMMUNGRUPP_ORDER[Math.min(8, Math.floor(random() * 9))];
+    const value = i % 61 === 7 ? null : round1(Math.min(100, 80 + (random() - 0.5) * 22 + (population < 10000 ? 3 : 0)));
+    return { code: String(1000 + i), name: `Kommun ${i + 1}`, value, sizeGroup: sizeGroupLabel(population), kommungrupp };
+  });
+  return { year: 2024, indicatorLabel: "Nöjda med hemtjänsten som helhet", valueKind: "share", municipalities };
+}
+
+export function indicatorScoreFixture(): IndicatorScoreInput {
+  const row = (id: string, label: string, subIndex: string, score: number | null, nationalMedian: number | null, rawValue: string | null) => ({ id, label, subIndex, score, nationalMedian, rawValue });
+  return {
+    municipalityCode: "0180",
+    municipalityName: "Stockholm",
+    year: 2024,
+    indicators: [
+      row("U21465", "Får information om tillfälliga förändringar", "Information", 58.2, 61.0, "58,2 %"),
+      row("U21464", "Vet vart man vänder sig med synpunkter och klagomål", "Information", 71.4, 68.9, "71,4 %"),
+      row("U21462", "Kan påverka vid vilka tider man får hjälp", "Biståndshandläggning", 49.8, 53.5, "49,8 %"),
+      row("U21463", "Personalen tar hänsyn till åsikter och önskemål", "Biståndshandläggning", 84.0, 83.1, "84,0 %"),
+      row("U21468", "Nöjd med hemtjänsten som helhet", "Utförande", 86.4, 88.1, "86,4 %"),
+      row("U21401", "Personalkontinuitet (antal personal på 14 dagar)", "Utförande", 35.3, 47.1, "19"),
+      row("U21475", "Personalen kommer på avtalad tid", "Utförande", null, 72.0, null),
+      row("U21432", "Senior alert: riskbedömningar i ordinärt boende", "Stöd och utveckling", 12.0, 25.5, "12,0 %"),
+    ],
+  };
 }
