@@ -86,6 +86,43 @@ export function aggregate(
   return out;
 }
 
+/**
+ * Totals only, for both missing rules in one pass (the bootstrap's inner loop). Same results as
+ * aggregate(...).total under "omviktning" and "som-hemtjanstindex".
+ */
+export function aggregateTotals(
+  score: Float64Array, rows: number, cw: ColumnWeights, omviktning: Float64Array, zero: Float64Array,
+): void {
+  const nInd = cw.within.length;
+  const num = new Float64Array(N_SUB), den = new Float64Array(N_SUB);
+  const { subOf, within, sub } = cw;
+  for (let r = 0; r < rows; r++) {
+    num.fill(0);
+    den.fill(0);
+    const base = r * nInd;
+    for (let i = 0; i < nInd; i++) {
+      const x = score[base + i];
+      if (x === x) {
+        const w = within[i];
+        num[subOf[i]] += w * x;
+        den[subOf[i]] += w;
+      }
+    }
+    let coverage = 0, tz = 0, to = 0, wo = 0;
+    for (let s = 0; s < N_SUB; s++) {
+      const W = sub[s];
+      coverage += W * den[s];
+      tz += W * num[s];
+      if (den[s] > 0) {
+        to += (W * num[s]) / den[s];
+        wo += W;
+      }
+    }
+    zero[r] = coverage > 0 ? tz : NaN;
+    omviktning[r] = coverage > 0 && wo > 0 ? to / wo : NaN;
+  }
+}
+
 function coverageOfRowIsZero(den: Float64Array): boolean {
   for (let s = 0; s < den.length; s++) if (den[s] > 0) return false;
   return true;

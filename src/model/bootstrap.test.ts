@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { indistinguishable, rankIntervals, resampleScores, streamFor } from "./bootstrap";
+import { aggregate, aggregateTotals, columnWeights } from "./aggregate";
+import { indistinguishable, rankIntervals, ranksFromKeys, resampleScores, streamFor, totalKey } from "./bootstrap";
+import { CATALOGUE } from "./catalogue";
+import { mulberry32 } from "./random";
+import { SENIOR_SUB_INDEX_WEIGHTS, catalogueIndicatorWeights, yearWeights } from "./weights";
 import { catalogueEntry } from "./catalogue";
 import { runModel } from "./index";
 import { competitionRanks } from "./ranking";
@@ -38,13 +42,42 @@ describe("resampling", () => {
   });
 });
 
+describe("fast paths used inside the bootstrap", () => {
+  it("ranks keys exactly like competitionRanks on the rounded totals", () => {
+    const random = mulberry32(12);
+    for (let t = 0; t < 50; t++) {
+      const totals = Array.from({ length: 60 }, () => (random() < 0.1 ? NaN : Math.round(random() * 300) / 10 + 60));
+      const keys = Int32Array.from(totals, totalKey);
+      const out = new Int32Array(60);
+      ranksFromKeys(keys, 0, 60, out, new Int32Array(1001));
+      expect(Array.from(out)).toEqual(Array.from(competitionRanks(totals).ranks));
+    }
+  });
+  it("computes both rules' totals in one pass, equal to aggregate()", () => {
+    const random = mulberry32(13);
+    const cw = columnWeights(CATALOGUE, yearWeights(SENIOR_SUB_INDEX_WEIGHTS, catalogueIndicatorWeights(), CATALOGUE));
+    const rows = 50;
+    const score = Float64Array.from({ length: rows * CATALOGUE.length }, () => (random() < 0.3 ? NaN : random() * 100));
+    for (let i = 0; i < CATALOGUE.length; i++) score[i] = NaN; // row 0: nothing
+    const omv = new Float64Array(rows), zero = new Float64Array(rows);
+    aggregateTotals(score, rows, cw, omv, zero);
+    const a = aggregate(score, rows, cw, "omviktning").total, b = aggregate(score, rows, cw, "som-hemtjanstindex").total;
+    expect(omv[0]).toBeNaN();
+    expect(zero[0]).toBeNaN();
+    for (let r = 1; r < rows; r++) {
+      expect(omv[r]).toBeCloseTo(a[r], 10);
+      expect(zero[r]).toBeCloseTo(b[r], 10);
+    }
+  });
+});
+
 describe("rank intervals and 'cannot be told apart'", () => {
   it("computes 90 % nearest-rank percentiles and always contains the point rank", () => {
     // 3 rows × 20 samples: row 1 is ahead of row 0 in replicate 0 and the 10 odd ones (11 of 20).
     const samples = 20, rows = 3;
-    const totals = new Float64Array(samples * rows);
+    const totals = new Int32Array(samples * rows); // keys: tenths of a point
     for (let s = 0; s < samples; s++) {
-      totals.set(s === 0 ? [50, 60, 40] : [70, 60 + (s % 2) * 15, 40], s * rows);
+      totals.set(s === 0 ? [500, 600, 400] : [700, 600 + (s % 2) * 150, 400], s * rows);
     }
     const point = competitionRanks([70, 60, 40]).ranks;
     const { low, high } = rankIntervals(totals, samples, rows, point);

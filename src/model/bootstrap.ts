@@ -4,9 +4,11 @@
 // 5th and 95th percentiles of the replicate ranks give the 90 % interval of each rank.
 
 import type { Random } from "./random";
-import { mulberry32, normal, seedFromString } from "./random";
-import { competitionRanks } from "./ranking";
+import { fillNormalFast, mulberry32, seedFromString } from "./random";
+import type { ColumnWeights } from "./aggregate";
+import { aggregateTotals } from "./aggregate";
 import { scoreIndicator } from "./scoring";
+import type { MissingRuleId } from "./types";
 import type { CatalogueEntry } from "./types";
 
 export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
@@ -47,31 +49,100 @@ export interface ResampleInput {
   unit?: boolean; // score with unit rules
 }
 
-/** Draw one replicate of the score matrix into `out`. */
-export function resampleScores(input: ResampleInput, random: Random, out: Float64Array): Float64Array {
-  const { indicators, raw, score, rows, rowN, cellN } = input;
+/** The survey cells of a matrix with their means and standard deviations, computed once per matrix. */
+export interface PreparedResample {
+  score: Float64Array;
+  rowStart: Int32Array; // cells of row r: rowStart[r] .. rowStart[r + 1]
+  cell: Int32Array; // index into the score matrix
+  mean: Float64Array; // share 0..1
+  sd: Float64Array; // sampling standard deviation of the share
+  entry: (CatalogueEntry | null)[]; // null: scored as the share itself
+  unit: boolean;
+}
+
+export function prepareResample(input: ResampleInput): PreparedResample {
+  const { indicators, raw, rows, rowN, cellN } = input;
   const nInd = indicators.length;
-  out.set(score);
-  const a = Math.sqrt(ITEM_ERROR_CORRELATION), b = Math.sqrt(1 - ITEM_ERROR_CORRELATION);
+  const unit = input.unit === true;
+  const rowStart = new Int32Array(rows + 1);
+  const cell: number[] = [], mean: number[] = [], sd: number[] = [];
+  const entry: (CatalogueEntry | null)[] = [];
   for (let r = 0; r < rows; r++) {
-    const common = normal(random);
+    rowStart[r] = cell.length;
     for (let i = 0; i < nInd; i++) {
-      const entry = indicators[i];
-      if (!entry.survey) continue;
+      const e = indicators[i];
+      if (!e.survey) continue;
       const k = r * nInd + i;
       const p = raw[k];
       if (p !== p) continue;
       let n = cellN ? cellN[k] : NaN;
       if (!(n > 0)) n = rowN[r];
       if (!(n > 0)) continue;
-      const q = (p / 100) * n;
-      const pt = (q + 1) / (n + 2);
-      const z = a * common + b * normal(random);
-      const draw = Math.min(1, Math.max(0, p / 100 + Math.sqrt((pt * (1 - pt)) / n) * z)) * 100;
-      out[k] = scoreIndicator(entry, draw, input.unit === true);
+      const share = p / 100;
+      const pt = (share * n + 1) / (n + 2);
+      const rule = unit && e.unitRule ? e.unitRule : e.rule;
+      cell.push(k);
+      mean.push(share);
+      sd.push(Math.sqrt((pt * (1 - pt)) / n));
+      entry.push(rule.kind === "andel" && e.direction === "hogre_battre" ? null : e);
     }
   }
+  rowStart[rows] = cell.length;
+  return {
+    score: input.score, rowStart, cell: Int32Array.from(cell), mean: Float64Array.from(mean),
+    sd: Float64Array.from(sd), entry, unit,
+  };
+}
+
+/** Draw one replicate into `out`: per row one common normal, then one per survey cell. */
+export function resamplePrepared(p: PreparedResample, random: Random, out: Float64Array, z: Float64Array): void {
+  out.set(p.score);
+  const a = Math.sqrt(ITEM_ERROR_CORRELATION), b = Math.sqrt(1 - ITEM_ERROR_CORRELATION);
+  const rows = p.rowStart.length - 1;
+  for (let r = 0; r < rows; r++) {
+    const from = p.rowStart[r], to = p.rowStart[r + 1];
+    fillNormalFast(random, z, to - from + 1);
+    const common = a * z[0];
+    for (let c = from; c < to; c++) {
+      const drawn = p.mean[c] + p.sd[c] * (common + b * z[c - from + 1]);
+      const draw = (drawn < 0 ? 0 : drawn > 1 ? 1 : drawn) * 100;
+      const e = p.entry[c];
+      out[p.cell[c]] = e === null ? draw : scoreIndicator(e, draw, p.unit);
+    }
+  }
+}
+
+/** Draw one replicate of the score matrix into `out` (prepares on every call; see bootstrapKeys). */
+export function resampleScores(input: ResampleInput, random: Random, out: Float64Array): Float64Array {
+  const p = prepareResample(input);
+  resamplePrepared(p, random, out, new Float64Array(input.indicators.length + 2));
   return out;
+}
+
+/** The integer a published total is ranked on: tenths of a point (0..1000); −1 = not ranked. */
+export function totalKey(total: number): number {
+  if (total !== total) return -1;
+  const k = Math.round(total * 10 + 1e-9);
+  return k < 0 ? 0 : k > 1000 ? 1000 : k;
+}
+
+/** Competition ranks (higher key first, ties share) of keys[offset..offset+rows) into out; 0 = not ranked. */
+export function ranksFromKeys(keys: Int32Array, offset: number, rows: number, out: Int32Array, hist: Int32Array): void {
+  hist.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const k = keys[offset + r];
+    if (k >= 0) hist[k]++;
+  }
+  let above = 0;
+  for (let k = 1000; k >= 0; k--) {
+    const c = hist[k];
+    hist[k] = above + 1; // rank of key k
+    above += c;
+  }
+  for (let r = 0; r < rows; r++) {
+    const k = keys[offset + r];
+    out[r] = k >= 0 ? hist[k] : 0;
+  }
 }
 
 /** Percentile by the nearest-rank method on a sorted array. */
@@ -81,22 +152,32 @@ function nearestRank(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Rank intervals from replicate totals (samples × rows, rounded, NaN = not ranked) and point ranks.
+ * Rank intervals from replicate keys (samples × rows, see totalKey) and the point ranks.
  * `groups` (optional) ranks rows only within their group (units within a municipality).
  */
 export function rankIntervals(
-  totals: Float64Array, samples: number, rows: number, pointRanks: Int32Array,
+  keys: Int32Array, samples: number, rows: number, pointRanks: Int32Array,
   groups?: readonly number[][],
 ): { low: Int32Array; high: Int32Array } {
   const low = Int32Array.from(pointRanks), high = Int32Array.from(pointRanks);
   if (samples === 0) return { low, high };
   const ranks = new Int32Array(samples * rows);
-  const parts = groups ?? [Array.from({ length: rows }, (_, i) => i)];
+  const hist = new Int32Array(1001), one = new Int32Array(rows);
   for (let s = 0; s < samples; s++) {
-    for (const part of parts) {
-      const vals = part.map((r) => totals[s * rows + r]);
-      const { ranks: rk } = competitionRanks(vals);
-      part.forEach((r, j) => (ranks[s * rows + r] = rk[j]));
+    const off = s * rows;
+    if (!groups) {
+      ranksFromKeys(keys, off, rows, one, hist);
+      ranks.set(one, off);
+      continue;
+    }
+    for (const g of groups) {
+      for (const r of g) {
+        const k = keys[off + r];
+        if (k < 0) continue;
+        let better = 0;
+        for (const o of g) if (keys[off + o] > k) better++;
+        ranks[off + r] = better + 1;
+      }
     }
   }
   const column = new Int32Array(samples);
@@ -116,26 +197,57 @@ export function rankIntervals(
  * at most 95 % of the replicates (ties count half).
  */
 export function indistinguishable(
-  totals: Float64Array, samples: number, rows: number, ranked: readonly boolean[],
+  keys: Int32Array, samples: number, rows: number, ranked: readonly boolean[],
 ): number[][] {
   const result: number[][] = Array.from({ length: rows }, () => []);
   if (samples === 0) return result;
   const lo = ((1 - INTERVAL_LEVEL) / 2) * samples, hi = (1 - (1 - INTERVAL_LEVEL) / 2) * samples;
   const idx = ranked.flatMap((ok, r) => (ok ? [r] : []));
+  // Transpose to row-major so each pair scans two contiguous arrays.
+  const byRow = idx.map((r) => Int32Array.from({ length: samples }, (_, s) => keys[s * rows + r]));
   for (let x = 0; x < idx.length; x++) {
+    const ka = byRow[x];
     for (let y = x + 1; y < idx.length; y++) {
-      const a = idx[x], b = idx[y];
-      let ahead = 0;
-      for (let s = 0; s < samples; s++) {
-        const ta = totals[s * rows + a], tb = totals[s * rows + b];
-        ahead += tb > ta ? 1 : tb === ta ? 0.5 : 0;
-      }
+      const kb = byRow[y];
+      let ahead2 = 0; // twice the count, so ties add 1
+      for (let s = 0; s < samples; s++) ahead2 += kb[s] > ka[s] ? 2 : kb[s] === ka[s] ? 1 : 0;
+      const ahead = ahead2 / 2;
       if (ahead >= lo && ahead <= hi) {
-        result[a].push(b);
-        result[b].push(a);
+        result[idx[x]].push(idx[y]);
+        result[idx[y]].push(idx[x]);
       }
     }
   }
   return result;
 }
 
+export interface BootstrapTarget {
+  cw: ColumnWeights; // combos of one weight set share the same object
+  rule: MissingRuleId;
+  ranks: Int32Array; // point ranks; rows with 0 stay unranked in every replicate
+}
+
+/** Run the bootstrap: replicate keys (samples × rows, see totalKey) for every target. */
+export function bootstrapKeys(
+  input: ResampleInput, targets: readonly BootstrapTarget[], samples: number, random: Random,
+): Int32Array[] {
+  const rows = input.rows;
+  const keys = targets.map(() => new Int32Array(samples * rows));
+  if (samples === 0) return keys;
+  const weights = [...new Set(targets.map((t) => t.cw))];
+  const rep = new Float64Array(input.score.length);
+  const prepared = prepareResample(input);
+  const z = new Float64Array(input.indicators.length + 2);
+  const omv = weights.map(() => new Float64Array(rows)), zero = weights.map(() => new Float64Array(rows));
+  for (let s = 0; s < samples; s++) {
+    resamplePrepared(prepared, random, rep, z);
+    weights.forEach((cw, w) => aggregateTotals(rep, rows, cw, omv[w], zero[w]));
+    targets.forEach((t, k) => {
+      const w = weights.indexOf(t.cw);
+      const totals = t.rule === "omviktning" ? omv[w] : zero[w];
+      const out = keys[k];
+      for (let r = 0; r < rows; r++) out[s * rows + r] = t.ranks[r] > 0 ? totalKey(totals[r]) : -1;
+    });
+  }
+  return keys;
+}

@@ -2,8 +2,8 @@
 // intervals, groups, flags and rank shifts, as flat ScoreRows.
 
 import type { Aggregates, ColumnWeights } from "./aggregate";
-import { N_SUB, aggregate, allocateAggregates, columnWeights } from "./aggregate";
-import { indistinguishable, rankIntervals, resampleScores, streamFor } from "./bootstrap";
+import { N_SUB, aggregate, columnWeights } from "./aggregate";
+import { bootstrapKeys, indistinguishable, rankIntervals, streamFor } from "./bootstrap";
 import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "./missing";
 import type { ScoreRow } from "./outputTables";
 import { competitionRanks, resultGroup } from "./ranking";
@@ -40,7 +40,9 @@ function nullable(x: number, digits = 1): number | null {
 export function respondentsWithFallback(m: YearMatrix): { n: Float64Array; assumed: boolean[] } {
   const known = Array.from(m.respondents).filter((x) => x > 0).sort((a, b) => a - b);
   const median = known.length ? known[Math.floor((known.length - 1) / 2)] : 100;
-  const assumed = Array.from(m.respondents, (x) => !(x > 0));
+  const nInd = m.indicators.length;
+  const hasSurvey = (r: number) => m.indicators.some((e, i) => e.survey && m.raw[r * nInd + i] === m.raw[r * nInd + i]);
+  const assumed = Array.from(m.respondents, (x, r) => !(x > 0) && hasSurvey(r));
   return { n: Float64Array.from(m.respondents, (x) => (x > 0 ? x : median)), assumed };
 }
 
@@ -62,23 +64,11 @@ export function scoreMunicipalityYear(
   }
   // Bootstrap: one stream per year, replicate → municipality → indicator (fixed order).
   const { n: rowN, assumed } = respondentsWithFallback(m);
-  const totals = combos.map(() => new Float64Array(samples * rows));
-  if (samples > 0) {
-    const random = streamFor(seed, `kommuner:${m.year}`);
-    const rep = new Float64Array(m.score.length);
-    const tmp = allocateAggregates(rows);
-    const input = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
-    for (let s = 0; s < samples; s++) {
-      resampleScores(input, random, rep);
-      combos.forEach((c, k) => {
-        aggregate(rep, rows, c.cw, c.rule, tmp);
-        for (let r = 0; r < rows; r++) totals[k][s * rows + r] = c.ranks[r] > 0 ? round1(tmp.total[r]) : NaN;
-      });
-    }
-    combos.forEach((c, k) => Object.assign(c, rankIntervals(totals[k], samples, rows, c.ranks)));
-  }
+  const input = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
+  const keys = bootstrapKeys(input, combos, samples, streamFor(seed, `kommuner:${m.year}`));
+  if (samples > 0) combos.forEach((c, k) => Object.assign(c, rankIntervals(keys[k], samples, rows, c.ranks)));
   const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
-  const apart = indistinguishable(totals[defaultIdx], samples, rows, Array.from(combos[defaultIdx].ranks, (r) => r > 0));
+  const apart = indistinguishable(keys[defaultIdx], samples, rows, Array.from(combos[defaultIdx].ranks, (r) => r > 0));
 
   const out: ScoreRow[] = [];
   const shifts: ShiftSummary[] = [];

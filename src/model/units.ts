@@ -4,8 +4,8 @@
 // shown but flagged and not ranked. Ranks are within the municipality.
 
 import type { UnitRow, UnitValueRow } from "../pipeline/tables";
-import { N_SUB, aggregate, allocateAggregates, columnWeights } from "./aggregate";
-import { rankIntervals, resampleScores, streamFor } from "./bootstrap";
+import { N_SUB, aggregate, columnWeights } from "./aggregate";
+import { bootstrapKeys, rankIntervals, streamFor } from "./bootstrap";
 import { OVERALL_KPI } from "./catalogue";
 import { COVERAGE_LIMIT } from "./missing";
 import type { UnitScoreRow } from "./outputTables";
@@ -111,8 +111,9 @@ export function scoreUnits(
       });
     }
     const random = streamFor(seed, `enheter:${m.year}`);
-    const combos = sets.flatMap((set) => MISSING_RULE_IDS.map((rule) => {
+    const combos = sets.flatMap((set) => {
       const cw = columnWeights(m.indicators, set.byYear[String(m.year)]);
+      return MISSING_RULE_IDS.map((rule) => {
       const point = aggregate(score, n, cw, rule);
       const rounded = Float64Array.from(point.total, (t, r) => (t === t && eligible[r] ? round1(t) : NaN));
       const ranks = new Int32Array(n), counts = new Int32Array(n);
@@ -120,21 +121,13 @@ export function scoreUnits(
         const rk = competitionRanks(g.map((r) => rounded[r]));
         g.forEach((r, j) => { ranks[r] = rk.ranks[j]; counts[r] = rk.n; });
       }
-      return { set, rule, cw, point, rounded, ranks, counts, totals: new Float64Array(samples * n) };
-    }));
-    if (samples > 0) {
-      const rep = new Float64Array(score.length), tmp = allocateAggregates(n);
-      const input = { indicators: m.indicators, raw, score, rows: n, rowN, cellN, unit: true };
-      for (let s = 0; s < samples; s++) {
-        resampleScores(input, random, rep);
-        for (const c of combos) {
-          aggregate(rep, n, c.cw, c.rule, tmp);
-          for (let r = 0; r < n; r++) c.totals[s * n + r] = c.ranks[r] > 0 ? round1(tmp.total[r]) : NaN;
-        }
-      }
-    }
-    for (const c of combos) {
-      const { low, high } = rankIntervals(c.totals, samples, n, c.ranks, groups);
+      return { set, rule, cw, point, rounded, ranks, counts };
+      });
+    });
+    const input = { indicators: m.indicators, raw, score, rows: n, rowN, cellN, unit: true };
+    const keys = bootstrapKeys(input, combos, samples, random);
+    combos.forEach((c, k) => {
+      const { low, high } = rankIntervals(keys[k], samples, n, c.ranks, groups);
       list.forEach((u, r) => {
         const ranked = c.ranks[r] > 0;
         const has = c.point.total[r] === c.point.total[r];
@@ -154,7 +147,7 @@ export function scoreUnits(
           coverage: roundTo(c.point.coverage[r], 3), flags: flags.join(";"), synthetic: u.synthetic,
         });
       });
-    }
+    });
   }
   return { rows, spreads };
 }
