@@ -24,7 +24,8 @@ describe("runPipeline (snapshot)", () => {
   it("writes every table, the manifest and the validation report", async () => {
     const result = await runPipeline({ root, source: "snapshot", log: quiet });
     const files = readdirSync(result.outDir).sort();
-    for (const f of ["indicators.parquet", "manifest.json", "municipalities.parquet", "unit_values.parquet", "units.parquet", "validation.json", "values.parquet"]) {
+    for (const f of ["indicators.parquet", "manifest.json", "municipalities.parquet", "unit_values.parquet", "units.parquet",
+      "validation.json", "values.parquet", "scores.parquet", "unit_scores.parquet", "indicator_scores.parquet", "weights.json", "method.json"]) {
       expect(files).toContain(f);
     }
     const manifest = JSON.parse(readFileSync(path.join(result.outDir, "manifest.json"), "utf8"));
@@ -35,6 +36,9 @@ describe("runPipeline (snapshot)", () => {
     const municipalities = await readParquet<{ code: string }>(path.join(result.outDir, "municipalities.parquet"));
     expect(municipalities).toHaveLength(290);
     expect(municipalities[0].code).toBe("0114");
+    expect(manifest.method_version).toMatch(/\d/);
+    const scores = await readParquet<{ year: number; rank: number | null }>(path.join(result.outDir, "scores.parquet"));
+    expect(new Set(scores.map((s) => s.year)).size).toBeGreaterThan(0);
   });
 
   it("gives byte-identical output when run twice", async () => {

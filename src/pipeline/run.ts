@@ -9,6 +9,8 @@ import { buildManifest, fileEntry } from "./manifest";
 import { readParquet, writeParquet } from "./parquet";
 import { indicatorsTable, municipalitiesTable, unitsTable, unitValuesTable, valuesTable, type TableSpec } from "./tables";
 import { validateDataSet, type ValidationReport } from "./validate";
+import { runModel } from "../model";
+import { indicatorScoresTable, scoresTable, unitScoresTable } from "../model/outputTables";
 
 export type { SourceMode } from "./collect";
 
@@ -58,8 +60,20 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       await writeTable(staging, unitsTable, clean.units),
       await writeTable(staging, unitValuesTable, clean.unitValues),
     ];
+    const modelStarted = performance.now();
+    const model = runModel(clean);
+    log(`modell: ${model.publishedYears.length} publicerade år (${model.publishedYears.join(", ")}), ${model.scores.length} resultatrader, ${model.unitScores.length} enhetsrader på ${((performance.now() - modelStarted) / 1000).toFixed(1)} s`);
+    files.push(
+      await writeTable(staging, scoresTable, model.scores),
+      await writeTable(staging, unitScoresTable, model.unitScores),
+      await writeTable(staging, indicatorScoresTable, model.indicatorScores),
+    );
+    for (const [name, doc] of [["weights.json", model.weights], ["method.json", model.method]] as const) {
+      writeFileSync(path.join(staging, name), JSON.stringify(doc, null, 2) + "\n");
+      files.push(fileEntry(path.join(staging, name), name, null));
+    }
     writeFileSync(path.join(staging, "validation.json"), JSON.stringify(report, null, 2) + "\n");
-    const manifest = buildManifest(sources, files, null);
+    const manifest = buildManifest(sources, files, model.method.version);
     writeFileSync(path.join(staging, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     swapDir(staging, outDir);
     const ms = performance.now() - started;
