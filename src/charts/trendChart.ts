@@ -111,10 +111,10 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
     Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : formatChange(y.change)), fill: ink.text }),
   );
   if (national.length) {
-    marks.push(Plot.line(national, { x: "year", y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4" }));
+    marks.push(Plot.line(national, { x: "year", y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4", className: "trend-national" }));
   }
   marks.push(
-    Plot.line(years, { x: "year", y: "total", stroke: accent, strokeWidth: 3 }),
+    Plot.line(years, { x: "year", y: "total", stroke: accent, strokeWidth: 3, className: "trend-line" }),
     Plot.dot(valued, {
       x: "year",
       y: "total",

@@ -67,6 +67,7 @@ interface Datum {
 }
 
 const ROW_NAMED = 20;
+const EXAMPLE_BADGE = "Exempeldata – påhittade enheter, inte verkliga utförare";
 const PANEL_GAP = 22;
 
 export function unitVariationChart(input: UnitVariationInput, options: ChartOptions = {}): ChartOutput {
@@ -140,7 +141,9 @@ export function unitVariationChart(input: UnitVariationInput, options: ChartOpti
   const data: Datum[] = [];
   const panels: { indicator: UnitVariationIndicator; headingLines: string[]; headingY: number; top: number; bottom: number; tickY: number; missing: number }[] = [];
   const rowLabels: { y: number; text: string; missing: boolean }[] = [];
-  let y = legend.height + 12;
+  // Example units say so inside the picture too, so a cropped screenshot or PNG cannot lose it.
+  const badgeHeight = input.synthetic ? fontSize.label + 10 : 0;
+  let y = badgeHeight + legend.height + 12;
   for (const indicator of input.indicators) {
     const headingLines = wrapText(indicator.label, width - 8, fontSize.heading, true);
     const headingY = y + fontSize.heading;
@@ -195,7 +198,18 @@ export function unitVariationChart(input: UnitVariationInput, options: ChartOpti
     (d.small ? " – osäkert värde" : "");
 
   const marks: Plot.Markish[] = [
-    (_index, _scales, _values, _dimensions, context) => drawLegend(context.document, legend, 4, 0),
+    (_index, _scales, _values, _dimensions, context) => drawLegend(context.document, legend, 4, badgeHeight),
+    Plot.text(input.synthetic ? [textWidth(EXAMPLE_BADGE, fontSize.label, true) < width - 8 ? EXAMPLE_BADGE : "Exempeldata – påhittade enheter"] : [], {
+      x: () => xDomain[0],
+      y: () => fontSize.label + 2,
+      text: (d: string) => d,
+      textAnchor: "start",
+      dx: -marginLeft + 4,
+      fontSize: fontSize.label,
+      fontWeight: "bold",
+      fill: provider.privat.color,
+      lineAnchor: "bottom",
+    }),
     // Headings and row labels sit outside the frame, at the left edge of the SVG.
     Plot.text(
       panels.flatMap((p) => p.headingLines.map((line, i) => ({ line, y: p.headingY + i * fontSize.heading * 1.3 }))),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { expectAccessibleSwedishChart, prettySvg } from "./chartAssertions";
+import { trendFixture } from "./fixtures";
+import { trendChart, trendYears } from "./trendChart";
+
+describe("trendChart", () => {
+  const input = trendFixture();
+  const out = trendChart(input);
+
+  it("matches the SVG snapshots (640 and 375 px)", async () => {
+    await expect(prettySvg(out.svg)).toMatchFileSnapshot("./__snapshots__/trendChart.svg");
+    await expect(prettySvg(trendChart(input, { width: 375 }).svg)).toMatchFileSnapshot("./__snapshots__/trendChart-375.svg");
+  });
+
+  it("is accessible, Swedish and free of NaN", () => {
+    expectAccessibleSwedishChart(out);
+  });
+
+  it("breaks the line at an unpublished year instead of bridging it", () => {
+    // One path for the line; a gap shows as a second "M" (move) without a segment across 2021.
+    const d = out.svg.match(/class="trend-line"[^>]*>\s*<path d="([^"]+)"/)?.[1];
+    expect(d).toBeDefined();
+    expect(d!.match(/M/g)).toHaveLength(2);
+    expect(d!.split("M").filter(Boolean).map((s) => s.split("L").length)).toEqual([5, 3]);
+    expect(out.svg).toContain("ingen mätning");
+    expect(out.summary).toContain("2021");
+  });
+
+  it("writes ranks and rank changes, with U+2212 for a worse rank", () => {
+    expect(out.svg).toContain(">150<");
+    expect(out.svg).toContain(">+9<");
+    expect(out.svg).toContain(">\u221217<");
+    expect(out.svg).toContain(">2024<"); // years are not grouped ("2 024")
+  });
+
+  it("computes rank changes across the gap, positive = better", () => {
+    const years = trendYears(input.points);
+    expect(years.map((y) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(years.find((y) => y.year === 2021)!.change).toBeNull();
+    expect(years.find((y) => y.year === 2022)!.change).toBe(121 - 88);
+    expect(years.find((y) => y.year === 2024)!.change).toBe(79 - 85);
+  });
+
+  it("fills in years that are absent from the input as gaps", () => {
+    const years = trendYears([{ year: 2019, total: 70, rank: 1 }, { year: 2022, total: 71, rank: 2 }]);
+    expect(years.map((y) => y.total)).toEqual([70, null, null, 71]);
+  });
+});
