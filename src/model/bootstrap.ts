@@ -126,12 +126,18 @@ export function totalKey(total: number): number {
   return k < 0 ? 0 : k > 1000 ? 1000 : k;
 }
 
-/** Competition ranks (higher key first, ties share) of keys[offset..offset+rows) into out; 0 = not ranked. */
-export function ranksFromKeys(keys: Int32Array, offset: number, rows: number, out: Int32Array, hist: Int32Array): void {
+/**
+ * Competition ranks (higher key first, ties share) of keys[offset..offset+rows) into out; 0 = not
+ * ranked. With `counts`, only those rows form the ranking and the others get the place they would
+ * take (see ranksAgainst).
+ */
+export function ranksFromKeys(
+  keys: Int32Array, offset: number, rows: number, out: Int32Array, hist: Int32Array, counts?: Uint8Array,
+): void {
   hist.fill(0);
   for (let r = 0; r < rows; r++) {
     const k = keys[offset + r];
-    if (k >= 0) hist[k]++;
+    if (k >= 0 && (!counts || counts[r])) hist[k]++;
   }
   let above = 0;
   for (let k = 1000; k >= 0; k--) {
@@ -153,11 +159,12 @@ function nearestRank(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * Rank intervals from replicate keys (samples × rows, see totalKey) and the point ranks.
- * `groups` (optional) ranks rows only within their group (units within a municipality).
+ * `groups` (optional) ranks rows only within their group (units within a municipality); `counts`
+ * (optional) limits who forms the ranking, as in ranksFromKeys.
  */
 export function rankIntervals(
   keys: Int32Array, samples: number, rows: number, pointRanks: Int32Array,
-  groups?: readonly number[][],
+  groups?: readonly number[][], counts?: Uint8Array,
 ): { low: Int32Array; high: Int32Array } {
   const low = Int32Array.from(pointRanks), high = Int32Array.from(pointRanks);
   if (samples === 0) return { low, high };
@@ -166,7 +173,7 @@ export function rankIntervals(
   for (let s = 0; s < samples; s++) {
     const off = s * rows;
     if (!groups) {
-      ranksFromKeys(keys, off, rows, one, hist);
+      ranksFromKeys(keys, off, rows, one, hist, counts);
       ranks.set(one, off);
       continue;
     }

@@ -18,7 +18,7 @@ import { scoreUnits } from "./units";
 import type { CustomWeightsInput } from "./weights";
 import { WEIGHTS_VERSION, customWeightSet, seniorWeightSet } from "./weights";
 import type { YearMatrix } from "./yearData";
-import { RIKET_CODE, buildYearMatrix, indexValues, yearsWithData } from "./yearData";
+import { RIKET_CODE, buildYearMatrix, fillRiketGaps, indexValues, yearsWithData } from "./yearData";
 import { roundWeightSet } from "./weightsDoc";
 
 export interface ModelInput {
@@ -78,7 +78,8 @@ export function prepareModel(input: Pick<ModelInput, "municipalities" | "values"
   }
   const publishedYears = [...activeByYear.keys()];
   const matrices = publishedYears.map((y) => buildYearMatrix(index, y, codes, activeByYear.get(y) ?? []));
-  const riket = publishedYears.map((y) => buildYearMatrix(index, y, [RIKET_CODE], activeByYear.get(y) ?? []));
+  const riket = publishedYears.map((y, k) =>
+    fillRiketGaps(buildYearMatrix(index, y, [RIKET_CODE], activeByYear.get(y) ?? []), matrices[k]));
   const analyses = new Map(matrices.map((m) => [m.year, analyseYear(m)]));
   const senior = seniorWeightSet(activeByYear);
   const sets = [senior, derivedWeightSet(senior, activeByYear, analyses)];

@@ -14,12 +14,13 @@ import type { ShiftSummary } from "./sensitivity";
 import { SENSITIVITY_RULE_SV } from "./sensitivity";
 import type { CatalogueEntry, SubIndexDef, WeightSet, WeightSetId } from "./types";
 import { MIN_UNIT_RESPONDENTS, UNIT_RULES_SV } from "./units";
+import { SENIOR_SUB_INDEX_WEIGHTS } from "./weights";
 
 export const MODEL_VERSION = "1.0.0";
 
 export const FLAGS_SV: Record<string, string> = {
   inga_data: "Inga värden det året; inte rangordnad.",
-  lag_tackning: `Mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten vilar på faktiska värden; rangen är markerad och kommunen placeras inte i någon grupp.`,
+  lag_tackning: `Mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten vilar på faktiska värden; placeringen är vägledande (påverkar inte andras rang) och kommunen placeras inte i någon grupp.`,
   saknar_delindex: "Ett helt delindex saknar värden.",
   antaget_antal_svarande: "Antal svarande saknas; årets median används i osäkerhetsberäkningen.",
   fa_svarande: `Färre än ${MIN_UNIT_RESPONDENTS} svarande; visas men rangordnas inte.`,
@@ -66,6 +67,8 @@ export interface MethodDoc {
   publishedYearsRule_sv: string;
   activeIndicatorsByYear: Record<string, string[]>;
   ranking_sv: string;
+  riket_sv: string;
+  defaultSubIndexWeights: Record<string, number>;
   groups: { ids: readonly string[]; endShare: number; rule_sv: string };
   bootstrap: { samples: number; seed: number; level: number; itemCorrelation: number; rules_sv: readonly string[] };
   units: { minRespondents: number; rules_sv: readonly string[] };
@@ -103,6 +106,7 @@ export function buildMethodDoc(args: {
     scoringRules: Object.entries(SCORING_RULES_SV).map(([id, r]) => ({ id, ...r })),
     weightSets: args.sets.map((s) => ({ id: s.id, version: s.version, name_sv: s.name_sv, description_sv: s.description_sv })),
     defaultWeightSet: "seniorernas-prioritering",
+    defaultSubIndexWeights: { ...SENIOR_SUB_INDEX_WEIGHTS },
     derivedWeightsRules_sv: DERIVED_RULE_SV,
     missingRules: MISSING_RULES,
     defaultMissingRule: DEFAULT_MISSING_RULE,
@@ -113,7 +117,11 @@ export function buildMethodDoc(args: {
     publishedYearsRule_sv: PUBLISHED_YEARS_RULE_SV,
     activeIndicatorsByYear: Object.fromEntries([...args.activeByYear].map(([y, a]) => [String(y), a.map((e) => e.id)])),
     ranking_sv: "Totalen avrundas till en decimal och kommunerna rangordnas på det avrundade värdet, " +
-      "högst först. Lika totaler delar rang (1, 2, 2, 4). Riket rangordnas inte.",
+      "högst först. Lika totaler delar rang (1, 2, 2, 4). Rangordningen bildas av kommunerna med " +
+      "tillräcklig täckning; en kommun med låg täckning får den plats den skulle ha fått, markerad, " +
+      "utan att flytta någon annan. Riket rangordnas inte.",
+    riket_sv: "Riket visas som jämförelse med Koladas värden för riket. Där Kolada saknar ett värde för " +
+      "riket (personalkontinuitet, välfärdsteknik) används medelvärdet av kommunernas värden.",
     groups: { ids: GROUPS, endShare: GROUP_END_SHARE, rule_sv: GROUP_RULE_SV },
     bootstrap: {
       samples: args.samples, seed: args.seed, level: INTERVAL_LEVEL, itemCorrelation: ITEM_ERROR_CORRELATION,

@@ -78,6 +78,7 @@ export const INDICATOR_RULES_SV: readonly string[] = [
     "för en mätning som inte gjordes.",
   "Brukarundersökningen gjordes inte 2021; året publiceras därför inte.",
   `En kommun vars resultat vilar på mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten ` +
-    "(täckning) flaggas ”låg täckning”. Den får en rang, men rangen markeras och den placeras inte " +
-    "i någon resultatgrupp.",
+    "(täckning) flaggas ”låg täckning”. Den ingår inte i rangordningen av de övriga och placeras inte " +
+    "i någon resultatgrupp. Den får en markerad, vägledande placering: den plats den skulle få bland " +
+    "kommunerna med tillräcklig täckning.",
 ];

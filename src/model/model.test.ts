@@ -43,10 +43,11 @@ describe("scores", () => {
           expect(rows.length).toBe(40);
           const ranked = rows.filter((r) => r.rank !== null);
           expect(ranked.length).toBe(rows.filter((r) => r.total !== null).length);
+          const counted = ranked.filter((r) => !r.flags.includes("lag_tackning"));
           for (const r of ranked) {
-            const better = ranked.filter((o) => o.total! > r.total!).length;
+            const better = counted.filter((o) => o.total! > r.total!).length;
             expect(r.rank).toBe(better + 1);
-            expect(r.n_ranked).toBe(ranked.length);
+            expect(r.n_ranked).toBe(counted.length);
           }
         }
       }
@@ -81,6 +82,10 @@ describe("scores", () => {
     expect(row.coverage).toBeLessThan(0.75);
     expect(row.rank).not.toBeNull();
     expect(row.group).toBeNull();
+    // It does not move anyone else: the others are ranked exactly as without it.
+    const others = res.scores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning" && r.municipality !== "0000" && r !== row);
+    expect(row.n_ranked).toBe(others.length);
+    for (const r of others) expect(r.rank).toBe(others.filter((o) => o.total! > r.total!).length + 1);
   });
   it("adds Riket as an unranked reference row", () => {
     const riket = out.scores.filter((r) => r.municipality === "0000");

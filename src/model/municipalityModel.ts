@@ -6,7 +6,7 @@ import { N_SUB, aggregate, columnWeights } from "./aggregate";
 import { bootstrapKeys, indistinguishable, rankIntervals, streamFor } from "./bootstrap";
 import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "./missing";
 import type { ScoreRow } from "./outputTables";
-import { competitionRanks, resultGroup } from "./ranking";
+import { ranksAgainst, resultGroup } from "./ranking";
 import { round1, roundTo } from "./scoring";
 import type { ShiftSummary } from "./sensitivity";
 import { rankShifts, summariseShifts } from "./sensitivity";
@@ -20,6 +20,7 @@ export interface Combo {
   cw: ColumnWeights;
   point: Aggregates;
   rounded: Float64Array; // published totals (one decimal), NaN = not ranked
+  counts: Uint8Array; // 1 = forms the ranking (has a total and coverage ≥ the limit)
   ranks: Int32Array; // 0 = not ranked
   n: number;
   low: Int32Array;
@@ -58,15 +59,16 @@ export function scoreMunicipalityYear(
     for (const rule of MISSING_RULE_IDS) {
       const point = aggregate(m.score, rows, cw, rule);
       const rounded = Float64Array.from(point.total, (t) => (t === t ? round1(t) : NaN));
-      const { ranks, n } = competitionRanks(rounded);
-      combos.push({ set, rule, cw, point, rounded, ranks, n, low: ranks, high: ranks });
+      const counts = Uint8Array.from(rounded, (t, r) => (t === t && point.coverage[r] >= COVERAGE_LIMIT ? 1 : 0));
+      const { ranks, n } = ranksAgainst(rounded, counts);
+      combos.push({ set, rule, cw, point, rounded, counts, ranks, n, low: ranks, high: ranks });
     }
   }
   // Bootstrap: one stream per year, replicate → municipality → indicator (fixed order).
   const { n: rowN, assumed } = respondentsWithFallback(m);
   const input = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
   const keys = bootstrapKeys(input, combos, samples, streamFor(seed, `kommuner:${m.year}`));
-  if (samples > 0) combos.forEach((c, k) => Object.assign(c, rankIntervals(keys[k], samples, rows, c.ranks)));
+  if (samples > 0) combos.forEach((c, k) => Object.assign(c, rankIntervals(keys[k], samples, rows, c.ranks, undefined, c.counts)));
   const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
   const apart = indistinguishable(keys[defaultIdx], samples, rows, Array.from(combos[defaultIdx].ranks, (r) => r > 0));
 

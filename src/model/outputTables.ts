@@ -14,10 +14,11 @@ export interface ScoreRow {
   utforande: number | null;
   stod_utveckling: number | null;
   total: number | null; // 0–100, one decimal; ranks are computed on this rounded value
-  rank: number | null; // 1..n_ranked, ties share the best rank; null = not ranked
+  rank: number | null; // 1..n_ranked, ties share the best rank; null = no data. With flag "lag_tackning":
+  //   indicative place among the others (1 + those with a higher total), not counted in n_ranked
   rank_low: number | null; // 90 % interval of the rank (best end)
   rank_high: number | null; // 90 % interval of the rank (worst end)
-  n_ranked: number; // how many municipalities are ranked in this year/set/rule
+  n_ranked: number; // municipalities forming the ranking (total and coverage ≥ limit) in this year/set/rule
   group: string | null; // "högt" | "över medel" | "nära medel" | "under medel" | "lågt"; null if not ranked or low coverage
   coverage: number; // share of weight resting on actual values, 0..1, three decimals
   flags: string; // ";"-separated codes, "" when none (see FLAGS_SV in method.ts)

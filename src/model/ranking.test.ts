@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { competitionRanks, resultGroup } from "./ranking";
+import { competitionRanks, ranksAgainst, resultGroup } from "./ranking";
 
 describe("competition ranks", () => {
   it("gives ties the same (best) rank and skips the next", () => {
@@ -10,6 +10,15 @@ describe("competition ranks", () => {
   it("ranks 1..N without ties", () => {
     const { ranks } = competitionRanks([3, 1, 2]);
     expect(Array.from(ranks)).toEqual([1, 3, 2]);
+  });
+});
+
+describe("ranks with low-coverage entries outside the ranking", () => {
+  it("ranks counted entries 1..n and gives the others their place without moving anyone", () => {
+    // values 90 (low coverage), 80, 70, 70, 60 (low coverage), 50
+    const { ranks, n } = ranksAgainst([90, 80, 70, 70, 60, 50, NaN], [0, 1, 1, 1, 0, 1, 1]);
+    expect(Array.from(ranks)).toEqual([1, 1, 2, 2, 4, 4, 0]);
+    expect(n).toBe(4);
   });
 });
 

@@ -21,6 +21,29 @@ export function competitionRanks(values: ArrayLike<number>): { ranks: Int32Array
   return { ranks, n: idx.length };
 }
 
+/**
+ * Ranks where only `counts` entries form the ranking: an entry's rank is 1 + the number of counted
+ * entries with a strictly higher value. Counted entries get ordinary competition ranks 1..n; the
+ * others (low coverage) get the place they would take, without moving anyone else. NaN → 0.
+ */
+export function ranksAgainst(values: ArrayLike<number>, counts: ArrayLike<boolean | number>): { ranks: Int32Array; n: number } {
+  const ref: number[] = [];
+  for (let i = 0; i < values.length; i++) if (counts[i] && values[i] === values[i]) ref.push(values[i]);
+  ref.sort((a, b) => b - a);
+  const ranks = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    let lo = 0, hi = ref.length; // first index with ref[idx] <= v
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ref[mid] > v) lo = mid + 1; else hi = mid;
+    }
+    ranks[i] = lo + 1;
+  }
+  return { ranks, n: ref.length };
+}
+
 /** Share of the ranked list at each end that counts as "högt" / "lågt" (see GROUP_RULE_SV). */
 export const GROUP_END_SHARE = 0.25;
 

@@ -82,3 +82,24 @@ export function buildYearMatrix(
 export function prepareYear(index: ValueIndex, year: number, codes: readonly string[]): YearMatrix {
   return buildYearMatrix(index, year, codes, activeIndicators(index, year, codes));
 }
+
+/**
+ * Riket's reference row: Kolada's national value where there is one, otherwise (continuity, welfare
+ * technology) the unweighted mean of the municipalities' values, so that Riket has every indicator.
+ */
+export function fillRiketGaps(riket: YearMatrix, municipalities: YearMatrix): YearMatrix {
+  const nInd = riket.indicators.length;
+  const raw = Float64Array.from(riket.raw), score = Float64Array.from(riket.score);
+  riket.indicators.forEach((entry, i) => {
+    if (raw[i] === raw[i]) return;
+    let sum = 0, n = 0;
+    for (let r = 0; r < municipalities.codes.length; r++) {
+      const v = municipalities.raw[r * nInd + i];
+      if (v === v) { sum += v; n++; }
+    }
+    if (n === 0) return;
+    raw[i] = sum / n;
+    score[i] = scoreIndicator(entry, raw[i]);
+  });
+  return { ...riket, raw, score };
+}
