@@ -9,8 +9,8 @@ import type { ScoreRow } from "../model/outputTables";
 import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "../model/missing";
 import type { MissingRuleId, WeightSetId } from "../model/types";
 import { collator } from "../charts/format";
-import { runModel } from "../model";
-import { loadBuildData, type BuildData } from "./load";
+import { KOMMUNGRUPP_ORDER, SIZE_GROUPS as CHART_SIZE_GROUPS } from "../charts/groupComparisonChart";
+import { loadBuildData } from "./load";
 
 export const DEFAULT_WEIGHT_SET: WeightSetId = "seniorernas-prioritering";
 export { DEFAULT_MISSING_RULE };
@@ -25,14 +25,10 @@ export const PUBLISHED_MISSING_RULES: readonly { id: MissingRuleId; label: strin
   { id: "som-hemtjanstindex", label: "Ge 0 poäng (som Hemtjänstindex)", short: "Saknat värde ger 0" },
 ];
 
-/** Municipality size groups by population (31 Dec 2022), used for filters and the national picture. */
-export const SIZE_GROUPS: readonly { id: string; label: string; min: number; max: number }[] = [
-  { id: "1", label: "Under 10 000 invånare", min: 0, max: 9_999 },
-  { id: "2", label: "10 000–24 999 invånare", min: 10_000, max: 24_999 },
-  { id: "3", label: "25 000–49 999 invånare", min: 25_000, max: 49_999 },
-  { id: "4", label: "50 000–99 999 invånare", min: 50_000, max: 99_999 },
-  { id: "5", label: "100 000 invånare eller fler", min: 100_000, max: Number.POSITIVE_INFINITY },
-];
+/** Municipality size groups by population (31 Dec 2022): the charts' definition, with ids for filters. */
+export const SIZE_GROUPS: readonly { id: string; label: string; min: number; max: number }[] = CHART_SIZE_GROUPS.map((g, i) => ({
+  id: String(i + 1), label: g.label, min: g.min, max: (CHART_SIZE_GROUPS[i + 1]?.min ?? Number.POSITIVE_INFINITY) - 1,
+}));
 
 export function sizeGroupOf(population: number): (typeof SIZE_GROUPS)[number] {
   return SIZE_GROUPS.find((g) => population >= g.min && population <= g.max) ?? SIZE_GROUPS[0];
@@ -136,23 +132,9 @@ export interface SiteRanking {
   defaultRows(year?: number): RankingRow[];
 }
 
-/** What load.ts carries once the model's outputs are in data/build (fields optional until then). */
-type WithModel = BuildData & { scores?: ScoreRow[]; method?: { version?: string } | null };
-
-let scoresCache: Promise<ScoreRow[]> | null = null;
-
-/**
- * The model's scores: from data/build (scores.parquet via load.ts) when the pipeline has written them,
- * otherwise computed here with the same model code (src/model runModel).
- */
-export function loadScores(): Promise<ScoreRow[]> {
-  scoresCache ??= (async () => {
-    const data = (await loadBuildData()) as WithModel;
-    if (data.scores && data.scores.length > 0) return data.scores;
-    const { municipalities, values, units, unitValues } = data;
-    return runModel({ municipalities, values, units, unitValues }).scores;
-  })();
-  return scoresCache;
+/** The model's scores, as the pipeline wrote them to data/build/scores.parquet (via load.ts). */
+export async function loadScores(): Promise<ScoreRow[]> {
+  return (await loadBuildData()).scores;
 }
 
 let cached: Promise<SiteRanking> | null = null;
@@ -180,12 +162,7 @@ export function loadRanking(): Promise<SiteRanking> {
   return cached;
 }
 
-/** SKR's kommungrupper in their own order (A1 Storstäder … C9), https://skr.se/kommungruppsindelning. */
-export const KOMMUNGRUPP_ORDER: readonly string[] = [
-  "Storstäder", "Pendlingskommun nära storstad", "Större stad", "Pendlingskommun nära större stad",
-  "Lågpendlingskommun nära större stad", "Mindre stad/tätort", "Pendlingskommun nära mindre tätort",
-  "Landsbygdskommun, ej nära större stad", "Landsbygdskommun med besöksnäring",
-];
+export { KOMMUNGRUPP_ORDER };
 
 /** Compare kommungrupp titles in SKR's order (unknown titles last, alphabetically). */
 export function compareKommungrupp(a: string, b: string): number {
@@ -201,41 +178,6 @@ export function loadMapGeo(root = process.cwd()): MunicipalityGeo {
   return JSON.parse(readFileSync(path.join(root, "data", "reference", "kommuner.geo.json"), "utf8")) as MunicipalityGeo;
 }
 
-export interface GroupAverage {
-  id: string;
-  label: string;
-  mean: number | null; // unweighted mean of the municipalities' values
-  n: number; // municipalities with a value
-  members: number; // municipalities in the group
-}
-
-/**
- * One KPI (total gender) in one year averaged over groups of municipalities: every municipality counts
- * once (unweighted), so the figure answers "how does a typical municipality of this kind do".
- */
-export function groupAverages(
-  values: readonly ValueRow[], municipalities: readonly MunicipalityRow[], kpi: string, year: number,
-  groupOf: (m: MunicipalityRow) => { id: string; label: string }, order?: readonly string[],
-): GroupAverage[] {
-  const byCode = new Map<string, number>();
-  for (const v of values) {
-    if (v.kpi === kpi && v.year === year && v.gender === "T" && v.value !== null && Number.isFinite(v.value)) byCode.set(v.municipality, v.value);
-  }
-  const groups = new Map<string, { label: string; sum: number; n: number; members: number }>();
-  for (const m of municipalities) {
-    const g = groupOf(m);
-    let acc = groups.get(g.id);
-    if (!acc) groups.set(g.id, (acc = { label: g.label, sum: 0, n: 0, members: 0 }));
-    acc.members++;
-    const v = byCode.get(m.code);
-    if (v !== undefined) { acc.sum += v; acc.n++; }
-  }
-  const rows = [...groups.entries()].map(([id, a]) => ({ id, label: a.label, mean: a.n ? a.sum / a.n : null, n: a.n, members: a.members }));
-  return order
-    ? rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
-    : rows.sort((a, b) => collator.compare(a.label, b.label));
-}
-
 /** Latest year with values for a KPI among the municipalities (not Riket). */
 export function latestYearOf(values: readonly ValueRow[], kpi: string): number | null {
   let year: number | null = null;
@@ -243,6 +185,75 @@ export function latestYearOf(values: readonly ValueRow[], kpi: string): number |
   return year;
 }
 
-export function valueOf(values: readonly ValueRow[], kpi: string, year: number, code: string): number | null {
-  return values.find((v) => v.kpi === kpi && v.year === year && v.municipality === code && v.gender === "T")?.value ?? null;
+
+/** Indicators shown on the compare page (raw values of the latest published year). */
+export const COMPARE_INDICATORS: readonly string[] = [
+  "U21468", "U21461", "U21466", "U21467", "U21477", "U21475", "U21462", "U21465", "U21401", "U23593",
+];
+
+export interface CompareIndicator { kpi: string; name: string; unit: "share" | "count"; lowerIsBetter: boolean }
+
+export interface CompareMunicipality {
+  code: string;
+  name: string;
+  county: string;
+  kommungrupp: string;
+  population: number;
+  peers: string[];
+  rank: number | null;
+  nRanked: number;
+  total: number | null;
+  sub: (number | null)[]; // information, bistandshandlaggning, utforande, stod_utveckling
+  group: string | null;
+  coverage: number;
+  lowCoverage: boolean;
+  rankLow: number | null;
+  rankHigh: number | null;
+  values: (number | null)[]; // COMPARE_INDICATORS order
+}
+
+export interface CompareData {
+  year: number;
+  indicators: CompareIndicator[];
+  national: { total: number | null; sub: (number | null)[]; values: (number | null)[] };
+  municipalities: CompareMunicipality[]; // Swedish alphabetical order
+}
+
+/** Compact data for /jamfor/ (default weights and missing rule, latest published year). */
+export async function compareData(): Promise<CompareData> {
+  const { CATALOGUE } = await import("../model/catalogue");
+  const data = await loadBuildData();
+  const ranking = await loadRanking();
+  const year = ranking.latestYear;
+  const variant = { year, weightSet: DEFAULT_WEIGHT_SET, missingRule: DEFAULT_MISSING_RULE };
+  const indicators = COMPARE_INDICATORS.map((kpi) => {
+    const e = CATALOGUE.find((c) => c.kpi === kpi);
+    if (!e) throw new Error(`site-data/ranking: compare indicator ${kpi} is not in the model catalogue`);
+    return { kpi, name: e.name_sv, unit: e.rule.kind === "andel" ? "share" : "count", lowerIsBetter: e.direction === "lagre_battre" } as CompareIndicator;
+  });
+  const wanted = new Set(COMPARE_INDICATORS);
+  const valueMap = new Map<string, number | null>();
+  for (const v of data.values) {
+    if (v.year === year && v.gender === "T" && wanted.has(v.kpi)) valueMap.set(`${v.municipality}|${v.kpi}`, v.value);
+  }
+  const valuesFor = (code: string) => COMPARE_INDICATORS.map((kpi) => valueMap.get(`${code}|${kpi}`) ?? null);
+  const byCode = new Map(data.municipalities.map((m) => [m.code, m]));
+  const riket = nationalRow(ranking.scores, variant);
+  const municipalities = ranking.rows(variant).map((r) => ({
+    code: r.code, name: r.name, county: r.county, kommungrupp: r.kommungrupp, population: r.population,
+    peers: (byCode.get(r.code)?.peers ?? "").split(";").filter(Boolean),
+    rank: r.rank, nRanked: r.nRanked, total: r.total,
+    sub: [r.information, r.bistandshandlaggning, r.utforande, r.stod_utveckling],
+    group: r.group, coverage: r.coverage, lowCoverage: r.lowCoverage, rankLow: r.rankLow, rankHigh: r.rankHigh,
+    values: valuesFor(r.code),
+  })).sort((a, b) => collator.compare(a.name, b.name));
+  return {
+    year, indicators,
+    national: {
+      total: riket?.total ?? null,
+      sub: riket ? [riket.information, riket.bistandshandlaggning, riket.utforande, riket.stod_utveckling] : [null, null, null, null],
+      values: valuesFor("0000"),
+    },
+    municipalities,
+  };
 }
