@@ -117,6 +117,23 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
   };
 }
 
+/**
+ * Scores with a reader's own weights (the explorer): the same rules as runModel, for the
+ * "egna-vikter" set only. Without bootstrap by default (a few milliseconds), so it can re-rank live.
+ * Throws a Swedish error for invalid weights (check first with validateCustomWeights).
+ */
+export function scoreWithCustomWeights(
+  prepared: PreparedModel, custom: CustomWeightsInput, options: { bootstrapSamples?: number; seed?: number } = {},
+): ScoreRow[] {
+  const set = customWeightSet(custom, prepared.activeByYear);
+  const sets = [prepared.sets[0], set];
+  const samples = Math.max(0, Math.floor(options.bootstrapSamples ?? 0));
+  const rows = prepared.matrices.flatMap((m, k) =>
+    scoreMunicipalityYear(m, prepared.riket[k], sets, samples, options.seed ?? DEFAULT_SEED).rows
+      .filter((r) => r.weight_set === set.id));
+  return sortRows(rows, (r) => [r.year, r.municipality, r.weight_set, r.missing_rule]);
+}
+
 function sortRows<T>(rows: T[], key: (row: T) => (string | number)[]): T[] {
   return rows
     .map((row) => ({ row, k: key(row) }))

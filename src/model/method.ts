@@ -7,6 +7,7 @@ import { DERIVED_RULE_SV } from "./derivedWeights";
 import {
   ACTIVE_SHARE, COVERAGE_LIMIT, DEFAULT_MISSING_RULE, INDICATOR_RULES_SV, MISSING_RULES, PUBLISHED_YEARS_RULE_SV,
 } from "./missing";
+import { COLUMNS_SV } from "./outputTables";
 import { GROUP_END_SHARE, GROUP_RULE_SV, GROUPS } from "./ranking";
 import type { RelativeImportanceResult } from "./relativeImportance";
 import { SCORING_RULES_SV, roundTo } from "./scoring";
@@ -75,6 +76,7 @@ export interface MethodDoc {
   sensitivity: { rule_sv: string; summary: ShiftSummary[] };
   relativeImportance: RelativeImportanceResult[];
   flags: Record<string, string>;
+  columns_sv: Record<string, Record<string, string>>;
   limitations_sv: readonly string[];
 }
 
@@ -131,6 +133,7 @@ export function buildMethodDoc(args: {
     sensitivity: { rule_sv: SENSITIVITY_RULE_SV, summary: args.shifts },
     relativeImportance: args.analyses.map(roundAnalysis),
     flags: FLAGS_SV,
+    columns_sv: COLUMNS_SV,
     limitations_sv: LIMITATIONS_SV,
   };
 }

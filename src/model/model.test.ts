@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue";
-import { runModel } from "./index";
+import { prepareModel, runModel, scoreWithCustomWeights } from "./index";
 import { activeIndicators } from "./missing";
 import { mulberry32 } from "./random";
 import { syntheticData, valueRow } from "./testFixtures";
@@ -111,6 +111,18 @@ describe("scores", () => {
   });
 });
 
+describe("method as data", () => {
+  it("describes every output column in Swedish and every flag that occurs", async () => {
+    const { MODEL_TABLES } = await import("./outputTables");
+    for (const t of MODEL_TABLES) {
+      expect(Object.keys(out.method.columns_sv[t.name]).sort()).toEqual(t.columns.map((c) => c.name).sort());
+    }
+    const flags = new Set([...out.scores, ...out.unitScores].flatMap((r) => r.flags.split(";").filter(Boolean)));
+    for (const f of flags) expect(out.method.flags[f]).toBeTruthy();
+    expect(out.method.catalogue.every((e) => e.rationale_sv.length > 20 && e.rule_sv.length > 10)).toBe(true);
+  });
+});
+
 describe("determinism and invariance", () => {
   it("gives identical output when input rows are permuted", () => {
     const random = mulberry32(77);
@@ -143,6 +155,12 @@ describe("own weights", () => {
     const own = res.scores.filter((r) => r.weight_set === "egna-vikter");
     expect(own.map((r) => [r.total, r.rank])).toEqual(def.map((r) => [r.total, r.rank]));
     expect(res.weights.sets.map((s) => s.id)).toEqual(["seniorernas-prioritering", "harledd-ur-brukarnas-svar", "egna-vikter"]);
+  });
+  it("re-scores quickly for the explorer with the same numbers as runModel", () => {
+    const custom = { subIndex: { utforande: 1, bistandshandlaggning: 2, information: 3, stod_utveckling: 4 } };
+    const full = runModel(data, { bootstrapSamples: 0, customWeights: custom }).scores.filter((r) => r.weight_set === "egna-vikter");
+    const fast = scoreWithCustomWeights(prepareModel(data), custom);
+    expect(fast).toEqual(full);
   });
   it("throws a Swedish error for invalid own weights", () => {
     expect(() => runModel(data, { bootstrapSamples: 0, customWeights: { subIndex: { utforande: -1 } } }))

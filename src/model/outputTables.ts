@@ -142,3 +142,37 @@ export const indicatorScoresTable: TableSpec<IndicatorScoreRow> = {
 };
 
 export const MODEL_TABLES = [scoresTable, unitScoresTable, indicatorScoresTable] as const;
+
+/** Swedish descriptions of every output column (method page, data page, CSV/XLSX downloads). */
+export const COLUMNS_SV: Record<string, Record<string, string>> = {
+  scores: {
+    year: "År", municipality: "Kommunkod (0000 = riket)", weight_set: "Viktuppsättning",
+    missing_rule: "Regel för saknade värden", information: "Delindex Information (0–100)",
+    bistandshandlaggning: "Delindex Biståndshandläggning (0–100)", utforande: "Delindex Utförande (0–100)",
+    stod_utveckling: "Delindex Stöd och utveckling (0–100)", total: "Index totalt (0–100)",
+    rank: "Placering (lika värden delar placering)", rank_low: "Osäkerhetsintervall 90 %, bästa placering",
+    rank_high: "Osäkerhetsintervall 90 %, sämsta placering", n_ranked: "Antal kommuner i rangordningen",
+    group: "Resultatgrupp", coverage: "Täckning: andel av vikten som vilar på faktiska värden (0–1)",
+    flags: "Flaggor (se metodsidan)", indistinguishable: "Kommuner som inte kan skiljas från denna",
+    rank_shift_weight_set: "Flytt i placering jämfört med standardvikterna",
+    rank_shift_missing_rule: "Flytt i placering jämfört med den andra regeln för saknade värden",
+  },
+  unit_scores: {
+    year: "År", unit_id: "Enhetens id", municipality: "Kommunkod", weight_set: "Viktuppsättning",
+    missing_rule: "Regel för saknade värden", information: "Delindex Information (0–100)",
+    bistandshandlaggning: "Delindex Biståndshandläggning (0–100)", utforande: "Delindex Utförande (0–100)",
+    stod_utveckling: "Delindex Stöd och utveckling (0–100)", total: "Index totalt (0–100)",
+    respondents: "Antal svarande", rank: "Placering inom kommunen", rank_low: "Osäkerhetsintervall 90 %, bästa placering",
+    rank_high: "Osäkerhetsintervall 90 %, sämsta placering", n_ranked: "Antal rangordnade enheter i kommunen",
+    coverage: "Täckning (0–1)", flags: "Flaggor (se metodsidan)", synthetic: "Exempeldata (påhittad enhet)",
+  },
+  indicator_scores: {
+    year: "År", municipality: "Kommunkod (0000 = riket)", indicator: "Indikator (Koladas KPI-id)",
+    sub_index: "Delindex", value: "Värde från källan", score: "Poäng (0–100)", missing: "Värde saknas",
+    weight_in_sub_index: "Vikt inom delindexet (standardvikter)", weight: "Vikt i totalen (standardvikter)",
+    weight_in_sub_index_derived: "Vikt inom delindexet (härledd ur brukarnas svar)",
+    weight_derived: "Vikt i totalen (härledd ur brukarnas svar)",
+    unit_count: "Antal enheter med minst 30 svarande", unit_min: "Lägsta enhetspoäng", unit_max: "Högsta enhetspoäng",
+    unit_spread: "Skillnad mellan bästa och sämsta enhet (poäng)",
+  },
+};
