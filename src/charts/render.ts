@@ -255,7 +255,6 @@ export function framedSvg(chart: ChartOutput): string {
 
 // Fonts for PNG rendering. resvg does not resolve "system-ui"; the generic sans-serif is mapped to a
 // face that is installed on the build machines (Debian: fonts-liberation, fonts-dejavu).
-const FONT_DIRS = ["/usr/share/fonts"];
 function sansFamily(): string {
   if (existsSync("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")) return "Liberation Sans";
   return "DejaVu Sans";
@@ -269,7 +268,6 @@ export function svgToPng(svg: string, widthPx: number): Buffer {
     background: ink.background,
     font: {
       loadSystemFonts: true,
-      fontDirs: FONT_DIRS,
       defaultFontFamily: family,
       sansSerifFamily: family,
     },
