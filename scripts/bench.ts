@@ -1,20 +1,55 @@
 // npm run bench: prints the numbers behind the budgets (DESIGN.md §7) and writes bench/results.json.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Sections: data pipeline, model, site (build time, page weights), explorer, reports, reliability.
+// A section whose prerequisites are missing (e.g. no dist/) says so instead of failing silently.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchModel } from "../src/model/bench";
 import { benchPipeline } from "../src/pipeline/bench";
+import { loadBuildData } from "../src/site-data/load";
+import { benchReliability } from "./bench-reliability";
+import { benchSite } from "./bench-site";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const section = (title: string) => console.log(`\n== ${title} ==`);
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-const pipeline = await benchPipeline(root);
-results.pipeline = pipeline;
-console.log(`Datapipeline från snapshot: ${(pipeline.pipeline_ms / 1000).toFixed(2)} s (budget ≤ 30 s)`);
-for (const [name, t] of Object.entries(pipeline.tables)) {
-  console.log(`  ${name.padEnd(18)} ${String(t.rows).padStart(8)} rader  parquet ${kb(t.parquet_bytes).padStart(10)}  csv.gz ${kb(t.csv_gzip_bytes).padStart(10)}`);
+if (wanted("pipeline")) {
+  section("Datapipeline");
+  const pipeline = await benchPipeline(root);
+  results.pipeline = pipeline;
+  console.log(`från snapshot: ${(pipeline.pipeline_ms / 1000).toFixed(2)} s (budget ≤ 30 s)`);
+  for (const [name, t] of Object.entries(pipeline.tables)) {
+    console.log(`  ${name.padEnd(18)} ${String(t.rows).padStart(8)} rader  parquet ${kb(t.parquet_bytes).padStart(10)}  csv.gz ${kb(t.csv_gzip_bytes).padStart(10)}${t.parquet_bytes > 2 * 1024 * 1024 ? "  ÖVER 2 MB" : ""}`);
+  }
+}
+
+if (!existsSync(path.join(root, "data", "build", "manifest.json"))) {
+  console.log("\n(data/build saknas: kör npm run data för modell- och webbplatsmätningar)");
+} else {
+  if (wanted("model")) {
+    section("Modell");
+    const data = await loadBuildData(path.join(root, "data", "build"));
+    const model = await benchModel({ municipalities: data.municipalities, values: data.values, units: data.units, unitValues: data.unitValues });
+    results.model = model;
+    for (const [k, v] of Object.entries(model)) console.log(`  ${k.padEnd(52)} ${v}`);
+  }
+  if (wanted("site")) {
+    section("Webbplats");
+    results.site = await benchSite(root, (line) => console.log(line));
+  }
+}
+
+if (wanted("reliability")) {
+  section("Tillförlitlighet (felinjektion mot lokal Kolada-server)");
+  const r = await benchReliability({ root, log: () => undefined });
+  results.reliability = r;
+  console.log(`  fel injicerade ${r.faults_injected}, körningar återhämtade ${r.runs_recovered}, stoppade rent ${r.runs_stopped_cleanly}, värden förlorade ${r.values_lost} (ska vara 0)`);
 }
 
 mkdirSync(path.join(root, "bench"), { recursive: true });
 writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
-console.log("→ bench/results.json");
+console.log("\n→ bench/results.json");
