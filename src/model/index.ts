@@ -8,15 +8,15 @@ import { analyseYear, derivedWeightSet } from "./derivedWeights";
 import { indicatorRows } from "./indicatorRows";
 import type { MethodDoc } from "./method";
 import { buildMethodDoc, roundAnalysis } from "./method";
-import { activeIndicators, isPublishable } from "./missing";
+import { activeIndicators, isPublishable, unpublishedReason } from "./missing";
 import { scoreMunicipalityYear } from "./municipalityModel";
 import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "./outputTables";
 import type { RelativeImportanceResult } from "./relativeImportance";
 import type { ShiftSummary } from "./sensitivity";
 import type { CatalogueEntry, WeightSet } from "./types";
 import { scoreUnits } from "./units";
-import type { CustomWeightsInput } from "./weights";
-import { WEIGHTS_VERSION, customWeightSet, seniorWeightSet } from "./weights";
+import type { CustomWeightsDoc, CustomWeightsInput } from "./weights";
+import { WEIGHTS_VERSION, customWeightSet, customWeightsDoc, seniorWeightSet } from "./weights";
 import type { YearMatrix } from "./yearData";
 import { RIKET_CODE, buildYearMatrix, fillRiketGaps, indexValues, yearsWithData } from "./yearData";
 import { roundWeightSet } from "./weightsDoc";
@@ -39,6 +39,7 @@ export interface WeightsDoc {
   defaultWeightSet: string;
   sets: WeightSet[];
   relativeImportance: RelativeImportanceResult[];
+  custom: CustomWeightsDoc; // how a reader's own weights ("egna-vikter") are given and checked
 }
 
 export interface ModelOutput {
@@ -65,6 +66,7 @@ export interface PreparedModel {
   analyses: Map<number, RelativeImportanceResult | null>;
   sets: WeightSet[];
   publishedYears: number[];
+  unpublished: string[]; // why each year with data but not published is left out
 }
 
 /** Everything up to the weights: published years, year matrices, relative importance, weight sets. */
@@ -72,9 +74,11 @@ export function prepareModel(input: Pick<ModelInput, "municipalities" | "values"
   const codes = municipalityCodes(input);
   const index = indexValues(input.values);
   const activeByYear = new Map<number, CatalogueEntry[]>();
+  const unpublished: string[] = [];
   for (const year of yearsWithData(index)) {
     const active = activeIndicators(index, year, codes);
     if (isPublishable(active)) activeByYear.set(year, active);
+    else unpublished.push(unpublishedReason(year, active));
   }
   const publishedYears = [...activeByYear.keys()];
   const matrices = publishedYears.map((y) => buildYearMatrix(index, y, codes, activeByYear.get(y) ?? []));
@@ -84,7 +88,7 @@ export function prepareModel(input: Pick<ModelInput, "municipalities" | "values"
   const senior = seniorWeightSet(activeByYear);
   const sets = [senior, derivedWeightSet(senior, activeByYear, analyses)];
   if (custom) sets.push(customWeightSet(custom, activeByYear));
-  return { matrices, riket, activeByYear, analyses, sets, publishedYears };
+  return { matrices, riket, activeByYear, analyses, sets, publishedYears, unpublished };
 }
 
 export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOutput {
@@ -108,10 +112,11 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
     indicatorScores: sortRows(indicatorScores, (r) => [r.year, r.municipality, r.indicator]),
     weights: {
       version: WEIGHTS_VERSION, defaultWeightSet: sets[0].id, sets: sets.map(roundWeightSet),
-      relativeImportance: analyses.map(roundAnalysis),
+      relativeImportance: analyses.map(roundAnalysis), custom: customWeightsDoc(),
     },
     method: buildMethodDoc({
       sets, publishedYears, activeByYear: prepared.activeByYear, samples, seed, shifts, analyses,
+      unpublished: prepared.unpublished,
     }),
     publishedYears,
   };

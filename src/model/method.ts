@@ -6,6 +6,7 @@ import { CATALOGUE, NOT_SCORED, SUB_INDICES } from "./catalogue";
 import { DERIVED_RULE_SV } from "./derivedWeights";
 import {
   ACTIVE_SHARE, COVERAGE_LIMIT, DEFAULT_MISSING_RULE, INDICATOR_RULES_SV, MISSING_RULES, PUBLISHED_YEARS_RULE_SV,
+  thinSubIndices,
 } from "./missing";
 import { COLUMNS_SV } from "./outputTables";
 import { GROUP_END_SHARE, GROUP_RULE_SV, GROUPS } from "./ranking";
@@ -15,7 +16,7 @@ import type { ShiftSummary } from "./sensitivity";
 import { SENSITIVITY_RULE_SV } from "./sensitivity";
 import type { CatalogueEntry, SubIndexDef, WeightSet, WeightSetId } from "./types";
 import { MIN_UNIT_RESPONDENTS, UNIT_RULES_SV } from "./units";
-import { SENIOR_SUB_INDEX_WEIGHTS } from "./weights";
+import { CUSTOM_RULES_SV, SENIOR_SUB_INDEX_WEIGHTS, WEIGHTS_VERSION } from "./weights";
 
 export const MODEL_VERSION = "1.0.0";
 
@@ -31,9 +32,8 @@ export const FLAGS_SV: Record<string, string> = {
 };
 
 export const LIMITATIONS_SV: readonly string[] = [
-  "Stöd och utveckling bygger 2019 och 2020 bara på svarsfrekvensen i brukarundersökningen; från " +
-    "2021 tillkommer välfärdstekniken. Mått från Senior alert och enhetsundersökningen saknas i det " +
-    "underlag som byggs utan nätverk och används när de finns.",
+  "Mått från Senior alert och enhetsundersökningen saknas i det underlag som byggs utan nätverk; " +
+    "de används de år de finns.",
   "Enkätandelarna är skattningar från ett urval. Osäkerheten visas som ett intervall för rangen; " +
     "kommuner vars intervall överlappar kan ofta inte skiljas åt.",
   "Personalkontinuiteten saknas för ungefär var femte kommun. Med omviktning räknas den bort för " +
@@ -66,6 +66,7 @@ export interface MethodDoc {
   indicatorRules_sv: readonly string[];
   publishedYears: number[];
   publishedYearsRule_sv: string;
+  unpublishedYears_sv: string[];
   activeIndicatorsByYear: Record<string, string[]>;
   ranking_sv: string;
   riket_sv: string;
@@ -77,7 +78,7 @@ export interface MethodDoc {
   relativeImportance: RelativeImportanceResult[];
   flags: Record<string, string>;
   columns_sv: Record<string, Record<string, string>>;
-  limitations_sv: readonly string[];
+  limitations_sv: string[];
 }
 
 function ruleInWords(e: CatalogueEntry): string {
@@ -92,7 +93,9 @@ function ruleInWords(e: CatalogueEntry): string {
 export function buildMethodDoc(args: {
   sets: readonly WeightSet[]; publishedYears: number[]; activeByYear: Map<number, CatalogueEntry[]>;
   samples: number; seed: number; shifts: ShiftSummary[]; analyses: RelativeImportanceResult[];
+  unpublished: string[];
 }): MethodDoc {
+  const thin = [...args.activeByYear].flatMap(([year, active]) => thinSubIndices(year, active));
   return {
     version: MODEL_VERSION,
     title_sv: "Så räknas Hemtjänstkollens index",
@@ -106,7 +109,11 @@ export function buildMethodDoc(args: {
     catalogue: CATALOGUE.map((e) => ({ ...e, rule_sv: ruleInWords(e) })),
     notScored: [...NOT_SCORED],
     scoringRules: Object.entries(SCORING_RULES_SV).map(([id, r]) => ({ id, ...r })),
-    weightSets: args.sets.map((s) => ({ id: s.id, version: s.version, name_sv: s.name_sv, description_sv: s.description_sv })),
+    weightSets: [
+      ...args.sets.filter((s) => s.id !== "egna-vikter")
+        .map((s) => ({ id: s.id, version: s.version, name_sv: s.name_sv, description_sv: s.description_sv })),
+      { id: "egna-vikter", version: WEIGHTS_VERSION, name_sv: "Egna vikter", description_sv: CUSTOM_RULES_SV.join(" ") },
+    ],
     defaultWeightSet: "seniorernas-prioritering",
     defaultSubIndexWeights: { ...SENIOR_SUB_INDEX_WEIGHTS },
     derivedWeightsRules_sv: DERIVED_RULE_SV,
@@ -117,6 +124,7 @@ export function buildMethodDoc(args: {
     indicatorRules_sv: INDICATOR_RULES_SV,
     publishedYears: args.publishedYears,
     publishedYearsRule_sv: PUBLISHED_YEARS_RULE_SV,
+    unpublishedYears_sv: args.unpublished,
     activeIndicatorsByYear: Object.fromEntries([...args.activeByYear].map(([y, a]) => [String(y), a.map((e) => e.id)])),
     ranking_sv: "Totalen avrundas till en decimal och kommunerna rangordnas på det avrundade värdet, " +
       "högst först. Lika totaler delar rang (1, 2, 2, 4). Rangordningen bildas av kommunerna med " +
@@ -134,7 +142,7 @@ export function buildMethodDoc(args: {
     relativeImportance: args.analyses.map(roundAnalysis),
     flags: FLAGS_SV,
     columns_sv: COLUMNS_SV,
-    limitations_sv: LIMITATIONS_SV,
+    limitations_sv: [...thin, ...LIMITATIONS_SV],
   };
 }
 

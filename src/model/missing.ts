@@ -66,9 +66,28 @@ export function isPublishable(active: readonly CatalogueEntry[]): boolean {
 export const PUBLISHED_YEARS_RULE_SV =
   "Ett år publiceras när alla fyra delindex har minst en indikator i bruk det året. En indikator är " +
   "i bruk när året ligger inom indikatorns giltighetsår och minst hälften av kommunerna har ett värde. " +
-  "Med dagens underlag (till och med 2022) blir det 2019, 2020 och 2022: brukarundersökningen gjordes " +
-  "inte 2021, och före 2019 finns inget mått i Stöd och utveckling (svarsfrekvensen redovisas från " +
-  "2019, välfärdstekniken från 2021).";
+  "Brukarundersökningen gjordes inte 2021, och svarsfrekvensen (det första måttet i Stöd och " +
+  "utveckling) redovisas från 2019; därför är 2019 det första publicerade året.";
+
+const SUB_NAMES_SV: Record<SubIndexId, string> = {
+  information: "Information", bistandshandlaggning: "Biståndshandläggning", utforande: "Utförande",
+  stod_utveckling: "Stöd och utveckling",
+};
+
+/** Why a year with data is not published, e.g. "2021: inget mått i bruk i Information, …". */
+export function unpublishedReason(year: number, active: readonly CatalogueEntry[]): string {
+  const present = new Set(active.map((e) => e.subIndex));
+  const missing = SUB_INDEX_IDS.filter((s) => !present.has(s)).map((s) => SUB_NAMES_SV[s]);
+  return `${year}: inget mått i bruk i ${missing.join(", ")}.`;
+}
+
+/** Sub-indices resting on a single indicator in a published year (shown as a limitation). */
+export function thinSubIndices(year: number, active: readonly CatalogueEntry[]): string[] {
+  return SUB_INDEX_IDS.filter((s) => active.filter((e) => e.subIndex === s).length === 1).map((s) => {
+    const only = active.find((e) => e.subIndex === s) as CatalogueEntry;
+    return `${year}: ${SUB_NAMES_SV[s]} bygger bara på en indikator (${only.name_sv}).`;
+  });
+}
 
 export const INDICATOR_RULES_SV: readonly string[] = [
   "En indikator som upphört (t.ex. personalkontinuiteten efter 2024 och valet av utförare efter 2023) " +

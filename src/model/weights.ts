@@ -132,3 +132,27 @@ export function customWeightSet(
     notes_sv: ["Vikterna räknas om varje år över de indikatorer som är i bruk det året."],
   };
 }
+
+export const CUSTOM_RULES_SV: readonly string[] = [
+  "Ange en vikt för varje delindex och, om du vill, för enskilda indikatorer (annars gäller " +
+    "katalogens vikter).",
+  "Vikterna måste vara tal, får inte vara negativa och får inte alla vara noll; inom ett delindex som " +
+    "har vikt måste minst en indikator ha vikt.",
+  "Vikterna räknas om så att de summerar till 100 %; bara förhållandet mellan dem spelar roll.",
+];
+
+export interface CustomWeightsDoc {
+  id: "egna-vikter";
+  version: string;
+  name_sv: string;
+  rules_sv: readonly string[];
+  template: { subIndex: Record<SubIndexId, number>; indicator: Record<string, number> };
+}
+
+/** The third weight set as documentation and a starting template (the default weights). */
+export function customWeightsDoc(): CustomWeightsDoc {
+  return {
+    id: "egna-vikter", version: WEIGHTS_VERSION, name_sv: "Egna vikter", rules_sv: CUSTOM_RULES_SV,
+    template: { subIndex: { ...SENIOR_SUB_INDEX_WEIGHTS }, indicator: catalogueIndicatorWeights() },
+  };
+}
