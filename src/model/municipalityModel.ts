@@ -70,7 +70,7 @@ export function scoreMunicipalityYear(
   const keys = bootstrapKeys(input, combos, samples, streamFor(seed, `kommuner:${m.year}`));
   if (samples > 0) combos.forEach((c, k) => Object.assign(c, rankIntervals(keys[k], samples, rows, c.ranks, undefined, c.counts)));
   const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
-  const apart = indistinguishable(keys[defaultIdx], samples, rows, Array.from(combos[defaultIdx].ranks, (r) => r > 0));
+  const apart = indistinguishable(keys[defaultIdx], samples, rows, Array.from(combos[defaultIdx].counts, (c) => c === 1));
 
   const out: ScoreRow[] = [];
   const shifts: ShiftSummary[] = [];
@@ -108,7 +108,7 @@ export function scoreMunicipalityYear(
         group: ranked && coverage >= COVERAGE_LIMIT ? resultGroup(c.low[r], c.high[r], c.n) : null,
         coverage: roundTo(coverage, 3),
         flags: flags.join(";"),
-        indistinguishable: k === defaultIdx && ranked && samples > 0 ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
+        indistinguishable: k === defaultIdx && c.counts[r] === 1 && samples > 0 ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
         rank_shift_weight_set: bySet[r],
         rank_shift_missing_rule: byRule[r],
       });

@@ -22,7 +22,8 @@ export interface ScoreRow {
   group: string | null; // "högt" | "över medel" | "nära medel" | "under medel" | "lågt"; null if not ranked or low coverage
   coverage: number; // share of weight resting on actual values, 0..1, three decimals
   flags: string; // ";"-separated codes, "" when none (see FLAGS_SV in method.ts)
-  indistinguishable: string | null; // ";"-separated codes that cannot be told apart (default set + rule only)
+  indistinguishable: string | null; // ";"-separated codes that cannot be told apart (default set + rule,
+  //   municipalities in the ranking only; null elsewhere and without bootstrap)
   rank_shift_weight_set: number | null; // rank here − rank with the default weight set (same rule)
   rank_shift_missing_rule: number | null; // rank here − rank with the other missing rule (same set)
 }
