@@ -6,7 +6,7 @@
 import type { UnitRow, UnitValueRow } from "../pipeline/tables";
 import { N_SUB, aggregate, columnWeights } from "./aggregate";
 import { bootstrapKeys, rankIntervals, streamFor } from "./bootstrap";
-import { OVERALL_KPI } from "./catalogue";
+import { CATALOGUE, OVERALL_KPI } from "./catalogue";
 import { COVERAGE_LIMIT } from "./missing";
 import type { UnitScoreRow } from "./outputTables";
 import { competitionRanks } from "./ranking";
@@ -16,6 +16,8 @@ import { MISSING_RULE_IDS } from "./types";
 import type { YearMatrix } from "./yearData";
 
 export const MIN_UNIT_RESPONDENTS = 30;
+
+const UNIT_KPIS = new Set(CATALOGUE.filter((e) => e.level === "enhet").map((e) => e.kpi));
 
 export const UNIT_RULES_SV: readonly string[] = [
   "Enheterna räknas med samma modell och samma vikter som kommunerna. Enkätfrågorna och " +
@@ -39,9 +41,12 @@ interface Cell {
 }
 
 /** unit → kpi → year → cell. */
-function indexUnitValues(unitValues: readonly UnitValueRow[]): Map<string, Map<string, Map<number, Cell>>> {
+function indexUnitValues(
+  unitValues: readonly UnitValueRow[], years: ReadonlySet<number>,
+): Map<string, Map<string, Map<number, Cell>>> {
   const index = new Map<string, Map<string, Map<number, Cell>>>();
   for (const row of unitValues) {
+    if (!years.has(row.year) || !UNIT_KPIS.has(row.kpi)) continue;
     let byKpi = index.get(row.unit_id);
     if (!byKpi) index.set(row.unit_id, (byKpi = new Map()));
     let byYear = byKpi.get(row.kpi);
@@ -60,7 +65,7 @@ export function scoreUnits(
   units: readonly UnitRow[], unitValues: readonly UnitValueRow[], matrices: readonly YearMatrix[],
   sets: readonly WeightSet[], samples: number, seed: number,
 ): { rows: UnitScoreRow[]; spreads: Map<string, UnitSpread> } {
-  const index = indexUnitValues(unitValues);
+  const index = indexUnitValues(unitValues, new Set(matrices.map((m) => m.year)));
   const sorted = [...units].sort((a, b) => (a.unit_id < b.unit_id ? -1 : a.unit_id > b.unit_id ? 1 : 0));
   const rows: UnitScoreRow[] = [];
   const spreads = new Map<string, UnitSpread>();
