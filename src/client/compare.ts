@@ -97,7 +97,7 @@ export function renderTable(data: CompareData, chosen: CompareMunicipality[], on
     national.classList.add("national");
     body.append(el("tr", {}, header, ...cells, national));
   };
-  add(rowHeader("Rang", "1 är bäst"), chosen.map((m) => el("td", { class: "num" }, el("strong", {}, m.rank === null ? "Ej rangordnad" : formatRank(m.rank, m.nRanked)))), el("td", { class: "num" }, "–"));
+  add(rowHeader("Rang", "1 är bäst"), chosen.map((m) => el("td", { class: "num" }, el("strong", {}, m.rank === null ? "Ej rangordnad" : m.lowCoverage ? `(${formatInt(m.rank)}) vägledande` : formatRank(m.rank, m.nRanked)))), el("td", { class: "num" }, "–"));
   add(rowHeader("Rangintervall", "90 % säkerhet"), chosen.map((m) => el("td", { class: "num" }, formatRankInterval(m.rankLow, m.rankHigh))), el("td", { class: "num" }, "–"));
   add(rowHeader("Resultatgrupp"), chosen.map((m) => groupCell(m.group)), el("td", {}, "–"));
   add(rowHeader("Totalindex", "0–100"), chosen.map((m) => scoreCell(m.total, true)), scoreCell(data.national.total, true));

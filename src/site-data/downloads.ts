@@ -24,7 +24,7 @@ export const RANKING_COLUMNS: readonly ColumnDoc[] = [
   { name: "ar", kind: "integer", description: "Året resultatet gäller (publicerade år)." },
   { name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken med inledande nolla (t.ex. 0114)." },
   { name: "kommun", kind: "text", description: "Kommunens namn." },
-  { name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Tom: inte rangordnad." },
+  { name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Vid låg täckning (tackning under 0,75) är placeringen vägledande och räknas inte in bland de rangordnade. Tom: inga data." },
   { name: "totalindex", kind: "score", description: "Hemtjänstkollens index 0–100, en decimal. Högre är bättre." },
   { name: "information", kind: "score", description: "Delindex Information, 0–100." },
   { name: "bistandshandlaggning", kind: "score", description: "Delindex Biståndshandläggning, 0–100." },
