@@ -6,18 +6,10 @@ import type { RankingMapInput } from "./rankingMapChart";
 import type { SubIndexComparisonInput } from "./subIndexComparisonChart";
 import type { TrendInput } from "./trendChart";
 import type { UnitVariationInput } from "./unitVariationChart";
+import { mulberry32 } from "../model/random";
 
-/** Small deterministic PRNG (mulberry32), local so the fixtures do not depend on the model. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (src/model/random.ts is I/O-free and has no model logic in it). */
+export const seeded = mulberry32;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 const surveyIndicators = [
