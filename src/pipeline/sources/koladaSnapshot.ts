@@ -7,6 +7,7 @@ import { parseCsvRecords, toCsv } from "../csv";
 import { ALL_KPIS, sourceOfKpi } from "../kpis";
 import type { Gender, IndicatorMetaRow, ValueRow } from "../tables";
 import { RIKET } from "../tables";
+import { endedYearFromTitle } from "./kolada/normalise";
 
 /** Older years are not used by the index (the survey starts 2012, continuity 2007): not kept. */
 export const SNAPSHOT_FIRST_YEAR = 2007;
@@ -19,11 +20,8 @@ export const SNAPSHOT_KPI_COLUMNS: (keyof IndicatorMetaRow)[] = [
   "kpi", "title", "description", "source", "has_ou_data", "is_divided_by_gender", "ended", "ended_year",
 ];
 
-/** Kolada marks ended KPIs with a title suffix such as "(-2023)" or "(- 2024)". */
-export function endedYearFromTitle(title: string): number | null {
-  const m = /\(\s*-\s*(\d{4})\s*\)\s*$/.exec(title);
-  return m ? Number(m[1]) : null;
-}
+// Same rule for ended KPIs as the live client, so snapshot and live metadata agree.
+export { endedYearFromTitle } from "./kolada/normalise";
 
 export interface SharedPaths { ddf: string; catalog: string }
 export function sharedPaths(sharedData: string): SharedPaths {
