@@ -1,0 +1,191 @@
+// The explorer's ranking in SQL (DuckDB-WASM). It recomputes what src/model does, and the browser test
+// (tests/e2e/explorer.test.ts) checks that it gives the same totals (to 1e-9, and identical after the
+// one-decimal rounding) and identical ranks:
+//
+// Step 1 (once, subSumsSql) and step 2 (on every change, rankingSql):
+// 1. Indicator score from the raw value by the catalogue's rule (src/model/scoring.ts scoreValue). The
+//    `score` column of indicator_scores is rounded to one decimal for people, so it is not used here.
+// 2. Sub-index: Σ w·x and Σ w over the indicators that have a value, summed in catalogue order (as the
+//    model's loop does, so the floating-point result is the same), w = the weight within the sub-index
+//    of the weight set the reader started from (src/model/aggregate.ts aggregate).
+//    - "omviktning": sub-index = Σ w·x / Σ w; a sub-index with no value is left out and the total is
+//      Σ W·sub / Σ W over the sub-indices that have one.
+//    - "som-hemtjanstindex": a missing indicator scores 0, so sub-index = Σ w·x (within weights of the
+//      indicators in use sum to 1) and total = Σ W·sub.
+//    Step 1 keeps Σ w·x and Σ w per sub-index; step 2 does the rest with the reader's W and rule.
+//    Coverage = Σ W·(Σ w over present indicators). A municipality with no value at all is not ranked.
+// 3. Total rounded to one decimal half away from zero with the model's 1e-9 guard (scoring.ts round1),
+//    then standard competition ranks on the rounded total (ranking.ts competitionRanks): 1, 2, 2, 4.
+
+import { catalogueEntry } from "../../model/catalogue";
+import type { MissingRuleId, SubIndexId } from "../../model/types";
+import { validateCustomWeights, yearWeights } from "../../model/weights";
+import type { ConfigRule, ConfigWeightSet } from "./config";
+import { SUB_INDEX_ORDER } from "./state";
+
+export interface RankParams {
+  year: number;
+  weightSet: string; // the set whose within-sub-index weights are used
+  subWeights: Record<SubIndexId, number>; // effective sub-index weights of this year (exact)
+  missing: MissingRuleId;
+}
+
+/** A double as an exact SQL literal (string → DOUBLE is correctly rounded; decimal literals may not be). */
+export function dbl(x: number): string {
+  if (!Number.isFinite(x)) throw new Error(`Not a finite number: ${x}`);
+  return `CAST('${String(x)}' AS DOUBLE)`;
+}
+
+/** A string as an SQL literal. */
+export function str(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function int(x: number): string {
+  if (!Number.isInteger(x)) throw new Error(`Not an integer: ${x}`);
+  return String(x);
+}
+
+const CLAMP = (e: string) => `CASE WHEN (${e}) < 0 THEN 0.0 WHEN (${e}) > 100 THEN 100.0 ELSE (${e}) END`;
+
+/** The score expression of src/model/scoring.ts scoreValue, over columns v (value), kind, direction, best, worst. */
+export const SCORE_SQL = `CASE
+      WHEN v IS NULL OR isnan(v) THEN NULL
+      WHEN kind = 'andel' THEN CASE WHEN direction = 'hogre_battre' THEN ${CLAMP("v")} ELSE ${CLAMP("100.0 - v")} END
+      WHEN kind = 'ja_nej' THEN CASE WHEN direction = 'hogre_battre' THEN ${CLAMP("v * 100.0")} ELSE 100.0 - ${CLAMP("v * 100.0")} END
+      WHEN kind = 'kod_012' THEN CASE WHEN direction = 'hogre_battre' THEN ${CLAMP("v * 50.0")} ELSE 100.0 - ${CLAMP("v * 50.0")} END
+      WHEN kind = 'ankare' THEN ${CLAMP("(100.0 * (v - worst)) / (best - worst)")}
+    END`;
+
+/** One-decimal rounding exactly as src/model/scoring.ts round1. */
+export const ROUND1 = (e: string) => `(sign(${e}) * round(abs(${e}) * 10 + 1e-9) / 10)`;
+
+/** Name of the (connection-local) table with each municipality's sub-index sums per year and weight set. */
+export const SUB_SUMS = "explorer_sub_sums";
+
+/**
+ * Step 1, run once after loading: for every year, weight set and municipality, Σ w·x and Σ w of each
+ * sub-index over the indicators that have a value (in catalogue order). These do not depend on the
+ * sub-index weights or the missing-data rule, so a weight change only needs step 2.
+ */
+export function subSumsSql(defaultWeightSet: string): string {
+  const pivot = SUB_INDEX_ORDER.map((s, k) =>
+    `coalesce(max(num) FILTER (WHERE sub_index = ${str(s)}), 0.0) AS n${k}, ` +
+    `coalesce(max(den) FILTER (WHERE sub_index = ${str(s)}), 0.0) AS d${k}`).join(",\n    ");
+  const score = SCORE_SQL.replace(/\bv\b/g, "s.value").replace(/\bkind\b/g, "r.kind")
+    .replace(/\bdirection\b/g, "r.direction").replace(/\bbest\b/g, "r.best").replace(/\bworst\b/g, "r.worst");
+  return `CREATE OR REPLACE TEMP TABLE ${SUB_SUMS} AS
+WITH scored AS (
+  -- indicator score from the raw value by the catalogue's rule (unrounded)
+  SELECT s.year, w.weight_set, s.municipality, r.pos, r.sub_index, w.weight_in_sub_index AS w,
+    ${score} AS x
+  FROM indicator_scores s
+  JOIN indicator_rules r ON r.indicator = s.indicator
+  JOIN weights w ON w.year = s.year AND w.indicator = s.indicator
+  WHERE s.municipality IN (SELECT code FROM municipalities)
+), sub AS (
+  -- per sub-index: Σ w·x and Σ w over the indicators with a value, summed in catalogue order
+  SELECT year, weight_set, municipality, sub_index,
+    coalesce(sum(w * x ORDER BY pos) FILTER (WHERE x IS NOT NULL), 0.0) AS num,
+    coalesce(sum(w ORDER BY pos) FILTER (WHERE x IS NOT NULL), 0.0) AS den
+  FROM scored GROUP BY year, weight_set, municipality, sub_index
+)
+SELECT x.*, d.rank AS default_rank, d.total AS default_total
+FROM (
+  SELECT year, weight_set, municipality,
+    ${pivot}
+  FROM sub GROUP BY year, weight_set, municipality
+) x
+-- the published default ranking (default weight set, "omviktning"), for "change against the default"
+LEFT JOIN scores d ON d.year = x.year AND d.municipality = x.municipality
+  AND d.weight_set = ${str(defaultWeightSet)} AND d.missing_rule = 'omviktning'
+ORDER BY x.year, x.weight_set, x.municipality`;
+}
+
+/**
+ * Step 2, on every change: sub-index values, total, rounding and ranks of one year under the reader's
+ * sub-index weights and missing-data rule, with the default ranking for comparison. Columns:
+ * municipality, information, bistandshandlaggning, utforande, stod_utveckling, total, total_rounded,
+ * rank, n_ranked, coverage, default_rank, default_total.
+ */
+export function rankingSql(p: RankParams): string {
+  const W = SUB_INDEX_ORDER.map((s) => dbl(p.subWeights[s]));
+  const zero = p.missing === "som-hemtjanstindex";
+  const n = (k: number) => `n${k}`;
+  const d = (k: number) => `d${k}`;
+  const v = (k: number) => `v${k}`;
+  // Sub-index values under the rule (NULL = no value, the model's NaN).
+  const values = SUB_INDEX_ORDER.map((_, k) => zero
+    ? `${n(k)} AS ${v(k)}`
+    : `CASE WHEN ${d(k)} > 0 THEN ${n(k)} / ${d(k)} END AS ${v(k)}`).join(",\n    ");
+  const coverage = SUB_INDEX_ORDER.map((_, k) => `${W[k]} * ${d(k)}`).join(" + ");
+  const totalSum = SUB_INDEX_ORDER.map((_, k) => zero
+    ? `${W[k]} * ${v(k)}`
+    : `CASE WHEN ${d(k)} > 0 THEN ${W[k]} * ${v(k)} ELSE 0.0 END`).join(" + ");
+  const weightSum = SUB_INDEX_ORDER.map((_, k) => zero ? `${W[k]}` : `CASE WHEN ${d(k)} > 0 THEN ${W[k]} ELSE 0.0 END`).join(" + ");
+  const anyValue = SUB_INDEX_ORDER.map((_, k) => `${d(k)} > 0`).join(" OR ");
+  const subOut = SUB_INDEX_ORDER.map((s, k) => zero
+    ? `CASE WHEN ${anyValue} THEN ${v(k)} END AS ${s}`
+    : `${v(k)} AS ${s}`).join(",\n    ");
+  return `WITH vals AS (
+  SELECT *,
+    ${values}
+  FROM ${SUB_SUMS}
+  WHERE year = ${int(p.year)} AND weight_set = ${str(p.weightSet)}
+), agg AS (
+  SELECT municipality, default_rank, default_total,
+    ${subOut},
+    0.0 + ${coverage} AS coverage,
+    0.0 + ${totalSum} AS total_sum,
+    0.0 + ${weightSum} AS weight_sum
+  FROM vals
+), totals AS (
+  SELECT *, CASE WHEN coverage <= 0 THEN NULL ${zero ? "ELSE total_sum" : "WHEN weight_sum > 0 THEN total_sum / weight_sum"} END AS total
+  FROM agg
+), rounded AS (
+  SELECT *, ${ROUND1("total")} AS total_rounded FROM totals
+)
+SELECT municipality, information, bistandshandlaggning, utforande, stod_utveckling,
+  total, total_rounded,
+  CASE WHEN total_rounded IS NOT NULL THEN rank() OVER (ORDER BY total_rounded DESC NULLS LAST) END AS rank,
+  count(total_rounded) OVER () AS n_ranked,
+  coverage, default_rank, default_total
+FROM rounded
+ORDER BY rank NULLS LAST, municipality`;
+}
+
+/** Rows for the `weights` table: within-sub-index weights of every set and year (exact). */
+export function weightRows(sets: readonly ConfigWeightSet[], rules: readonly ConfigRule[]) {
+  const subOf = new Map(rules.map((r) => [r.indicator, r.sub_index]));
+  const rows: { weight_set: string; year: number; indicator: string; sub_index: string; weight_in_sub_index: number; sub_index_weight: number }[] = [];
+  for (const set of sets) {
+    for (const [year, yw] of Object.entries(set.byYear)) {
+      for (const [indicator, w] of Object.entries(yw.indicator)) {
+        const sub = subOf.get(indicator);
+        if (!sub) throw new Error(`weights: indicator ${indicator} is not in the catalogue rules`);
+        rows.push({
+          weight_set: set.id, year: Number(year), indicator, sub_index: sub, weight_in_sub_index: w,
+          sub_index_weight: yw.subIndex[sub],
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The sub-index weights a ranking uses in one year. Unchanged weights of a set: the set's own effective
+ * weights of that year. Own weights: validated and normalised by the model's validateCustomWeights and
+ * spread over the sub-indices in use by the model's yearWeights, exactly as src/model does for "egna vikter".
+ */
+export function yearSubWeights(
+  entered: Record<SubIndexId, number>, unchanged: boolean, set: ConfigWeightSet, year: number,
+): Record<SubIndexId, number> {
+  const yw = set.byYear[String(year)];
+  if (!yw) throw new Error(`Viktuppsättningen ${set.id} har inga vikter för ${year}.`);
+  if (unchanged) return yw.subIndex;
+  const valid = validateCustomWeights({ subIndex: entered });
+  if (!valid.ok) throw new Error(valid.errors.join(" "));
+  const active = Object.keys(yw.indicator).map((id) => catalogueEntry(id));
+  return yearWeights(valid.subIndex, yw.indicator, active).subIndex;
+}
