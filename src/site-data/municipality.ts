@@ -613,35 +613,18 @@ export function buildMunicipalityView(
 }
 
 // ---- Loading (build time) ---------------------------------------------------------------------------------
-// Kept apart from the pure builders above: the imports are dynamic, so unit tests of the builders need
-// no data files.
+// Kept apart from the pure builders above: the import is dynamic, so unit tests of the builders need no
+// data files.
 
 let contextPromise: Promise<MunicipalityContext> | null = null;
 
-/**
- * The inputs from data/build. Until the pipeline writes the model outputs, the model is run here on the
- * loaded tables (and example units are generated when the build has none), with the same code and
- * defaults the pipeline uses.
- */
+/** The inputs from data/build (the pipeline's tables and the model outputs it wrote). */
 export async function loadMunicipalityInputs(): Promise<MunicipalityInputs> {
   const { loadBuildData } = await import("./load");
-  const data = (await loadBuildData()) as Awaited<ReturnType<typeof loadBuildData>> & Partial<MunicipalityInputs>;
-  if (data.scores && data.indicatorScores && data.unitScores && data.method) {
-    return {
-      municipalities: data.municipalities, values: data.values, scores: data.scores, indicatorScores: data.indicatorScores,
-      units: data.units, unitValues: data.unitValues, unitScores: data.unitScores, method: data.method,
-    };
-  }
-  let { units, unitValues } = data;
-  if (units.length === 0) {
-    const { generateExampleUnits } = await import("../pipeline/sources/exampleUnits");
-    ({ units, unitValues } = generateExampleUnits({ municipalities: data.municipalities, values: data.values }));
-  }
-  const { runModel } = await import("../model");
-  const out = runModel({ municipalities: data.municipalities, values: data.values, units, unitValues });
+  const d = await loadBuildData();
   return {
-    municipalities: data.municipalities, values: data.values, scores: out.scores, indicatorScores: out.indicatorScores,
-    units, unitValues, unitScores: out.unitScores, method: out.method,
+    municipalities: d.municipalities, values: d.values, scores: d.scores, indicatorScores: d.indicatorScores,
+    units: d.units, unitValues: d.unitValues, unitScores: d.unitScores, method: d.method,
   };
 }
 
