@@ -14,7 +14,8 @@ export interface DownloadTable {
 
 function csvField(v: Cell): string {
   if (v === null) return "";
-  const s = typeof v === "number" ? String(v) : v;
+  // Text that a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading apostrophe.
+  const s = typeof v === "number" ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
