@@ -1,4 +1,5 @@
 import { defineConfig } from "astro/config";
+import { arrowNoEval } from "./scripts/vite-arrow-no-eval.mjs";
 
 // Static output only; every page is pre-rendered. DuckDB-WASM is imported on /utforska/ alone.
 export default defineConfig({
@@ -8,8 +9,30 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "auto" },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Content-Security-Policy as <meta http-equiv> on every page (Astro adds it to each page's <head>, also
+  // for layouts other than Base: embeds, report print pages). Only the site's own origin; no inline
+  // script (vite.build.assetsInlineLimit below keeps Astro from inlining client scripts; Astro would hash
+  // any that remain) and no eval (scripts/vite-arrow-no-eval.mjs). Inline styles stay allowed: chart SVGs
+  // carry <style> and style attributes, and CSS cannot run script. /utforska/ adds 'wasm-unsafe-eval'
+  // for DuckDB-WASM (its worker is a same-origin file: worker-src 'self'). A meta tag cannot set
+  // frame-ancestors; a host that sets headers should send frame-ancestors 'self' except under /embed/.
+  // Tested in Chromium on every page type (tests/reliability/).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "worker-src 'self'",
+        "frame-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   vite: {
     optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
+    // Content-Security-Policy (security.csp above): never inline client scripts into the HTML (other assets
+    // keep Vite's 4 kB default), and no eval in the client bundle.
+    build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? false : undefined) },
+    plugins: [arrowNoEval()],
     ssr: { external: ["@duckdb/node-api", "@resvg/resvg-js"] },
   },
 });
