@@ -1,10 +1,24 @@
 import { defineConfig } from "astro/config";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { arrowNoEval } from "./scripts/vite-arrow-no-eval.mjs";
+
+// Chart PNG downloads (issue 6, embeds): after the pages are written, scripts/chart-png.ts renders a PNG
+// beside every built chart SVG (…/diagram/*.svg), in parallel and cached by content hash.
+const chartPng = {
+  name: "hemtjanstkollen-chart-png",
+  hooks: {
+    "astro:build:done": ({ dir }) => {
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/chart-png.ts", fileURLToPath(dir)], { stdio: "inherit" });
+    },
+  },
+};
 
 // Static output only; every page is pre-rendered. DuckDB-WASM is imported on /utforska/ alone.
 export default defineConfig({
   output: "static",
-  site: "http://127.0.0.1:4321",
+  // The public origin (embed snippets, links); SITE_URL sets it for a deploy.
+  site: process.env.SITE_URL ?? "http://127.0.0.1:4321",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "auto" },
   compressHTML: true,
@@ -27,6 +41,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
+  integrations: [chartPng],
   vite: {
     optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
     // Content-Security-Policy (security.csp above): never inline client scripts into the HTML (other assets

@@ -1,0 +1,102 @@
+// Post-build step for the chart downloads (issue 6): renders a PNG beside every built chart SVG
+// (dist/diagram/*.svg, dist/kommun/*/diagram/*.svg) with svgToPng, at twice the chart's width. The SVGs are
+// the framed charts the pages show (Astro endpoints), so the PNG is the same picture. Runs in parallel on
+// the available cores and keeps a cache by content hash (node_modules/.cache/hemtjanstkollen/diagram-png),
+// so a rebuild with unchanged charts only copies files. Fails naming the file it could not render.
+//
+// Run by astro.config.mjs after every `astro build` (hook "astro:build:done"); by hand:
+//   npx tsx scripts/chart-png.ts [dist]
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SCALE = 2; // as PNG_SCALE in src/site-data/embeds.ts
+
+interface Job { svg: string; png: string; cached: string; width: number }
+
+/** Chart SVGs under the built site's diagram folders. */
+export function chartSvgFiles(dist: string): string[] {
+  const dirs = [path.join(dist, "diagram")];
+  const kommun = path.join(dist, "kommun");
+  if (existsSync(kommun)) for (const code of readdirSync(kommun).sort()) dirs.push(path.join(kommun, code, "diagram"));
+  return dirs.filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".svg")).sort().map((f) => path.join(d, f)));
+}
+
+function viewBoxWidth(svg: string, file: string): number {
+  const m = /<svg\b[^>]*\bviewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)/.exec(svg);
+  if (!m) throw new Error(`chart-png: ${file} has no viewBox on its root <svg>`);
+  return Number(m[1]);
+}
+
+/** What else decides the pixels: the renderer's source and resvg's version. */
+function rendererKey(): string {
+  const render = readFileSync(path.join(ROOT, "src", "charts", "render.ts"));
+  const resvg = readFileSync(path.join(ROOT, "node_modules", "@resvg", "resvg-js", "package.json"));
+  return createHash("sha256").update(render).update(resvg).digest("hex");
+}
+
+export async function renderChartPngs(dist: string, cacheDir = process.env.HTK_PNG_CACHE ?? path.join(ROOT, "node_modules", ".cache", "hemtjanstkollen", "diagram-png")): Promise<{ files: number; rendered: number; ms: number }> {
+  const started = performance.now();
+  mkdirSync(cacheDir, { recursive: true });
+  const key = rendererKey();
+  const jobs: Job[] = chartSvgFiles(dist).map((svg) => {
+    const text = readFileSync(svg, "utf8");
+    const width = SCALE * viewBoxWidth(text, svg);
+    const hash = createHash("sha256").update(key).update(String(width)).update(text).digest("hex").slice(0, 32);
+    return { svg, png: svg.replace(/\.svg$/, ".png"), cached: path.join(cacheDir, `${hash}.png`), width };
+  });
+  const todo = jobs.filter((j) => !existsSync(j.cached));
+  if (todo.length) {
+    const n = Math.max(1, Math.min(availableParallelism(), Math.ceil(todo.length / 4)));
+    console.log(`chart-png: ${todo.length} av ${jobs.length} diagram-PNG ritas på ${n} kärnor (övriga från cache)`);
+    let done = 0;
+    const progressEvery = Math.max(1, Math.round(todo.length / 10));
+    await Promise.all(Array.from({ length: n }, (_, i) => new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: todo.filter((_, k) => k % n === i) });
+      worker.on("message", (m: { done?: string; error?: string }) => {
+        if (m.error) reject(new Error(m.error));
+        else if (++done % progressEvery === 0 || done === todo.length) {
+          const elapsed = performance.now() - started;
+          console.log(`chart-png: ${done} av ${todo.length}, ${Math.round((elapsed / done) * (todo.length - done) / 1000)} s kvar`);
+        }
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`chart-png: worker ${i} exited with ${code}`))));
+    })));
+  }
+  for (const j of jobs) copyFileSync(j.cached, j.png);
+  const ms = performance.now() - started;
+  console.log(`chart-png: ${jobs.length} PNG (${todo.length} nya) på ${(ms / 1000).toFixed(1)} s`);
+  return { files: jobs.length, rendered: todo.length, ms };
+}
+
+async function work(jobs: Job[]): Promise<void> {
+  const { svgToPng } = await import("../src/charts/render");
+  for (const j of jobs) {
+    try {
+      const png = svgToPng(readFileSync(j.svg, "utf8"), j.width);
+      const tmp = `${j.cached}.${process.pid}-${threadId}.tmp`;
+      writeFileSync(tmp, png);
+      renameSync(tmp, j.cached); // atomic: a parallel build never sees half a file
+      parentPort!.postMessage({ done: j.svg });
+    } catch (e) {
+      parentPort!.postMessage({ error: `chart-png: could not render ${j.svg}: ${(e as Error).message}` });
+      return;
+    }
+  }
+}
+
+if (!isMainThread) {
+  await work(workerData as Job[]);
+} else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
+  renderChartPngs(dist).catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}
