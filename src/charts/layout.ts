@@ -7,15 +7,16 @@ import { ink } from "./palette";
 export const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 export const fontSize = { tick: 12, label: 13, heading: 14, title: 18, subtitle: 13, source: 11 } as const;
 
-// Advance widths in em for an Arial-like face (rounded up a little).
+// Advance widths in em, rounded up to DejaVu Sans (what Debian's Chromium renders system-ui with; it is
+// wider than Arial), so labels are never clipped whichever face the reader's browser picks.
 const narrow = new Set([..."iljtfrI.,:;!|'()[] \u202F\u00A0"]);
 const wide = new Set([..."mwMWÅÄÖOQGD%@"]);
 function charWidth(ch: string): number {
-  if (narrow.has(ch)) return 0.3;
-  if (wide.has(ch)) return 0.82;
-  if (/[0-9]/.test(ch)) return 0.56;
-  if (/[A-ZÅÄÖÉÜ]/.test(ch)) return 0.68;
-  return 0.56;
+  if (narrow.has(ch)) return 0.34;
+  if (wide.has(ch)) return 0.92;
+  if (/[0-9]/.test(ch)) return 0.64;
+  if (/[A-ZÅÄÖÉÜ]/.test(ch)) return 0.74;
+  return 0.62;
 }
 
 /** Estimated width in px of `text` at `size` px. */
