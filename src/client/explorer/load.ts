@@ -1,7 +1,8 @@
-// Loads the explorer's Parquet files into DuckDB-WASM without DuckDB's Parquet reader (which is an
-// extension fetched from a third-party host; DESIGN.md §5.1): fetch the whole file (content-hashed
-// name, from the data manifest), decode it with hyparquet (+ ZSTD from hyparquet-compressors), build an
-// Arrow table with the type each column declares, and insertArrowTable.
+// Loads the explorer's Parquet files without DuckDB's Parquet reader (which is an extension fetched from
+// a third-party host; DESIGN.md §5.1): fetch the whole file (content-hashed name, from the data
+// manifest), decode it with hyparquet (+ ZSTD from hyparquet-compressors) and build an Arrow table with
+// the type each column declares. decode.worker.ts runs this off the main thread and hands DuckDB an
+// Arrow IPC stream (insertArrowFromIPCStream, which is what insertArrowTable does).
 
 import { parquetMetadata, parquetRead } from "hyparquet";
 import type { FileMetaData, SchemaElement } from "hyparquet";
@@ -9,7 +10,6 @@ import { compressors } from "hyparquet-compressors";
 import {
   Bool, Float32, Float64, Int16, Int32, Int64, Int8, Table, Utf8, vectorFromArray, type DataType, type Vector,
 } from "apache-arrow";
-import type { AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
 
 /** One table in the data manifest (written at build time by src/pages/utforska/_explorer-data.ts). */
 export interface ManifestEntry {
@@ -112,36 +112,6 @@ export async function parquetToArrow(file: ArrayBuffer, table: string): Promise<
     vectors[el.name] = vectorFromArray(values as never[], type as never) as Vector;
   }
   return new Table(vectors);
-}
-
-/** Fetch, decode and insert one table, updating `progress` as it goes. */
-export async function loadTable(
-  conn: AsyncDuckDBConnection, entry: ManifestEntry, progress: TableProgress, onUpdate: () => void,
-): Promise<void> {
-  try {
-    progress.phase = "hämtar";
-    onUpdate();
-    let t0 = performance.now();
-    const buffer = await fetchWithProgress(entry.url, (loaded) => { progress.loaded = loaded; onUpdate(); });
-    progress.ms.fetch = performance.now() - t0;
-    progress.phase = "avkodar";
-    onUpdate();
-    t0 = performance.now();
-    const arrow = await parquetToArrow(buffer, entry.table);
-    progress.ms.decode = performance.now() - t0;
-    progress.rows = arrow.numRows;
-    progress.phase = "läser in";
-    onUpdate();
-    t0 = performance.now();
-    await conn.insertArrowTable(arrow, { name: entry.table, create: true });
-    progress.ms.insert = performance.now() - t0;
-    progress.phase = "klar";
-    onUpdate();
-  } catch (error) {
-    progress.phase = "fel";
-    onUpdate();
-    throw error;
-  }
 }
 
 export function newProgress(entry: ManifestEntry): TableProgress {

@@ -14,10 +14,14 @@
 //      indicators in use sum to 1) and total = Σ W·sub.
 //    Step 1 keeps Σ w·x and Σ w per sub-index; step 2 does the rest with the reader's W and rule.
 //    Coverage = Σ W·(Σ w over present indicators). A municipality with no value at all is not ranked.
-// 3. Total rounded to one decimal half away from zero with the model's 1e-9 guard (scoring.ts round1),
-//    then standard competition ranks on the rounded total (ranking.ts competitionRanks): 1, 2, 2, 4.
+// 3. Total rounded to one decimal half away from zero with the model's 1e-9 guard (scoring.ts round1).
+//    Ranks as ranking.ts ranksAgainst: the municipalities with a total and coverage ≥ COVERAGE_LIMIT form
+//    the ranking (competition ranks 1, 2, 2, 4 on the rounded total); one with lower coverage gets the
+//    place it would take (1 + the number of ranking municipalities with a higher total) without moving
+//    anyone, and is marked.
 
 import { catalogueEntry } from "../../model/catalogue";
+import { COVERAGE_LIMIT } from "../../model/missing";
 import type { MissingRuleId, SubIndexId } from "../../model/types";
 import { validateCustomWeights, yearWeights } from "../../model/weights";
 import type { ConfigRule, ConfigWeightSet } from "./config";
@@ -106,7 +110,7 @@ ORDER BY x.year, x.weight_set, x.municipality`;
  * Step 2, on every change: sub-index values, total, rounding and ranks of one year under the reader's
  * sub-index weights and missing-data rule, with the default ranking for comparison. Columns:
  * municipality, information, bistandshandlaggning, utforande, stod_utveckling, total, total_rounded,
- * rank, n_ranked, coverage, default_rank, default_total.
+ * counts, rank, n_ranked, coverage, default_rank, default_total.
  */
 export function rankingSql(p: RankParams): string {
   const W = SUB_INDEX_ORDER.map((s) => dbl(p.subWeights[s]));
@@ -144,14 +148,19 @@ export function rankingSql(p: RankParams): string {
   FROM agg
 ), rounded AS (
   SELECT *, ${ROUND1("total")} AS total_rounded FROM totals
+), counted AS (
+  -- who forms the ranking: a total and coverage at least ${COVERAGE_LIMIT}
+  SELECT *, total_rounded IS NOT NULL AND coverage >= ${dbl(COVERAGE_LIMIT)} AS counts FROM rounded
 )
 SELECT municipality, information, bistandshandlaggning, utforande, stod_utveckling,
-  total, total_rounded,
-  CASE WHEN total_rounded IS NOT NULL THEN rank() OVER (ORDER BY total_rounded DESC NULLS LAST) END AS rank,
-  count(total_rounded) OVER () AS n_ranked,
+  total, total_rounded, counts,
+  -- 1 + the number of ranking municipalities with a strictly higher rounded total (ties share a rank)
+  CASE WHEN total_rounded IS NOT NULL THEN 1 + count(*) FILTER (WHERE counts) OVER (
+    ORDER BY total_rounded DESC NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) END AS rank,
+  count(*) FILTER (WHERE counts) OVER () AS n_ranked,
   coverage, default_rank, default_total
-FROM rounded
-ORDER BY rank NULLS LAST, municipality`;
+FROM counted
+ORDER BY rank NULLS LAST, counts DESC, municipality`;
 }
 
 /** Rows for the `weights` table: within-sub-index weights of every set and year (exact). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  competitionRanksSorted, defaultState, effectiveWeights, makeSelection, normalisedWeights, parseState, parseWeight,
+  placesAgainst, defaultState, effectiveWeights, makeSelection, normalisedWeights, parseState, parseWeight,
   percentWeights, sameRanking, serializeState, validateWeights, type MunicipalityMeta, type StateContext,
 } from "./state";
 
@@ -128,7 +128,8 @@ describe("selection", () => {
     expect(pick({ peersOf: "0180" })).toEqual(["0114", "0180"]);
     expect(pick({ peersOf: "0180", county: "25" })).toEqual([]);
   });
-  it("numbers a selection with shared ranks", () => {
-    expect(competitionRanksSorted([80, 75.5, 75.5, 70, null])).toEqual([1, 2, 2, 4, null]);
+  it("numbers a selection with shared places; entries that do not count move nobody", () => {
+    expect(placesAgainst([80, 75.5, 75.5, 70, null], [true, true, true, true, false])).toEqual([1, 2, 2, 4, null]);
+    expect(placesAgainst([82.4, 76.4, 76.4, 76.3, 76.3, 70], [false, true, true, false, true, true])).toEqual([1, 1, 1, 3, 3, 4]);
   });
 });

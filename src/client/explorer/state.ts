@@ -296,14 +296,12 @@ export function hasFilter(state: ExplorerState): boolean {
   return !!(state.county || state.group || state.size || state.peersOf);
 }
 
-/** Standard competition ranks (1, 2, 2, 4) of values already sorted best first; null stays unranked. */
-export function competitionRanksSorted(values: readonly (number | null)[]): (number | null)[] {
-  const out: (number | null)[] = [];
-  let k = 0;
-  values.forEach((v, i) => {
-    if (v === null) { out.push(null); return; }
-    k++;
-    out.push(i > 0 && values[i - 1] === v ? out[i - 1] : k);
-  });
-  return out;
+/**
+ * Places within a selection, as the model ranks (src/model/ranking.ts ranksAgainst): 1 + the number of
+ * entries that form the ranking (`counts`) with a strictly higher value. Ties share a place (1, 2, 2, 4);
+ * an entry that does not count gets the place it would take without moving others; null → null.
+ */
+export function placesAgainst(values: readonly (number | null)[], counts: readonly boolean[]): (number | null)[] {
+  const ref = values.filter((v, i): v is number => v !== null && counts[i]);
+  return values.map((v) => (v === null ? null : 1 + ref.filter((x) => x > v).length));
 }

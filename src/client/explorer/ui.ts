@@ -5,16 +5,16 @@
 
 import type { AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
 import { Float64, Int16, Table, Utf8, vectorFromArray } from "apache-arrow";
-import { COVERAGE_LIMIT } from "../../model/missing";
 import type { MissingRuleId, SubIndexId } from "../../model/types";
 import type { ClientConfig, ConfigWeightSet } from "./config";
 import { lockEngine, startEngine, type Engine } from "./db";
 import { downloadCsv, downloadXlsx, type DownloadTable } from "./download";
-import { fetchWithProgress, newProgress, parquetToArrow, type DataManifest, type ManifestEntry, type TableProgress } from "./load";
+import type { DecodeMessage, DecodeRequest } from "./decode.worker";
+import { newProgress, type DataManifest, type ManifestEntry, type TableProgress } from "./load";
 import { rankingSql, subSumsSql, type RankParams, weightRows, yearSubWeights } from "./rank";
 import { checkReadOnlySql, translateDuckDbError } from "./sql";
 import {
-  SUB_INDEX_LABEL, SUB_INDEX_ORDER, competitionRanksSorted, defaultState, hasFilter, makeSelection, normalisedWeights, parseState, parseWeight, percentWeights,
+  SUB_INDEX_LABEL, SUB_INDEX_ORDER, defaultState, hasFilter, makeSelection, placesAgainst, normalisedWeights, parseState, parseWeight, percentWeights,
   sameRanking, serializeState, validateWeights, type ExplorerState, type MunicipalityMeta, type StateContext,
 } from "./state";
 
@@ -62,6 +62,7 @@ function optionValues(select: HTMLSelectElement): string[] {
 /** A row of rankingSql. */
 export interface SqlRankRow {
   municipality: string;
+  counts: boolean; // forms the ranking (a total and coverage ≥ the limit); false: an indicative place
   rank: number | null;
   n_ranked: number;
   total: number | null;
@@ -140,7 +141,7 @@ export function rankParams(config: ClientConfig, state: ExplorerState): RankPara
 function displayRows(sqlRows: SqlRankRow[], state: ExplorerState, meta: ReadonlyMap<string, MunicipalityMeta>): RankRow[] {
   const inSelection = makeSelection(state, meta);
   const picked = sqlRows.filter((r) => inSelection(r.municipality));
-  const places = competitionRanksSorted(picked.map((r) => r.total_rounded));
+  const places = placesAgainst(picked.map((r) => r.total_rounded), picked.map((r) => r.counts));
   return picked.map((r, i) => {
     const m = meta.get(r.municipality) as MunicipalityMeta;
     return {
@@ -296,7 +297,7 @@ function renderTable(rows: RankRow[], filtered: boolean, caption: string): strin
       ...(filtered ? [`<td class="num">${fmt(r.rank_in_selection, 0)}</td>`] : []),
       `<td class="num">${r.rank === null ? "ej rangordnad" : fmt(r.rank, 0)}</td>`,
       `<th scope="row"><a href="/kommun/${esc(r.code)}/">${esc(r.name)}</a>` +
-        (r.rank !== null && r.coverage < COVERAGE_LIMIT ? ` <span class="flag">låg täckning</span>` : "") + `</th>`,
+        (r.rank !== null && !r.counts ? ` <span class="flag">låg täckning, ungefärlig plats</span>` : "") + `</th>`,
       `<td class="num">${fmt(r.total_rounded, 1)}</td>`,
       `<td class="num">${change}</td>`,
       ...SUB_INDEX_ORDER.map((s) => `<td class="num">${fmt(r[s], 1)}</td>`),
@@ -402,31 +403,63 @@ function tablePhaseText(p: TableProgress): string {
   }
 }
 
-async function fetchDecode(entry: ManifestEntry, p: TableProgress): Promise<Table> {
-  const update = () => setPhase(entry.table, tablePhaseText(p), p.phase);
-  p.phase = "hämtar";
-  update();
-  let t = performance.now();
-  const buffer = await fetchWithProgress(entry.url, (loaded) => { p.loaded = loaded; update(); });
-  p.ms.fetch = performance.now() - t;
-  p.phase = "avkodar";
-  update();
-  t = performance.now();
-  const table = await parquetToArrow(buffer, entry.table);
-  p.ms.decode = performance.now() - t;
-  p.phase = "läser in";
-  update();
-  return table;
+/** Fetch and decode Parquet files in a worker (in request order); resolves with Arrow IPC bytes. */
+class Decoder {
+  private worker = new Worker(new URL("./decode.worker.ts", import.meta.url), { type: "module" });
+  private next = 0;
+  private waiting = new Map<number, { p: TableProgress; resolve(ipc: Uint8Array): void; reject(e: Error): void }>();
+
+  constructor() {
+    this.worker.addEventListener("message", (event: MessageEvent<DecodeMessage>) => {
+      const m = event.data;
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      if (m.type === "progress") {
+        w.p.phase = m.phase;
+        w.p.loaded = m.loaded;
+      } else if (m.type === "done") {
+        w.p.ms.fetch = m.ms.fetch;
+        w.p.ms.decode = m.ms.decode;
+        w.p.rows = m.rows;
+        w.p.phase = "läser in";
+        this.waiting.delete(m.id);
+        w.resolve(m.ipc);
+      } else {
+        w.p.phase = "fel";
+        this.waiting.delete(m.id);
+        w.reject(new Error(m.message));
+      }
+      setPhase(w.p.table, tablePhaseText(w.p), w.p.phase);
+    });
+    this.worker.addEventListener("error", (e) => {
+      for (const w of this.waiting.values()) w.reject(new Error(`Avkodningen misslyckades: ${e.message}`));
+      this.waiting.clear();
+    });
+  }
+
+  decode(entry: ManifestEntry, p: TableProgress): Promise<Uint8Array> {
+    const id = this.next++;
+    p.phase = "hämtar";
+    setPhase(entry.table, tablePhaseText(p), p.phase);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { p, resolve, reject });
+      this.worker.postMessage({ id, table: entry.table, url: new URL(entry.url, location.href).href } satisfies DecodeRequest);
+    });
+  }
+
+  close(): void { this.worker.terminate(); }
 }
 
-async function insert(engine: Engine, name: string, table: Table, p?: TableProgress): Promise<void> {
+async function insertIpc(engine: Engine, name: string, ipc: Uint8Array, p: TableProgress): Promise<void> {
   const t = performance.now();
+  await engine.conn.insertArrowFromIPCStream(ipc, { name, create: true });
+  p.ms.insert = performance.now() - t;
+  p.phase = "klar";
+  setPhase(name, tablePhaseText(p), p.phase);
+}
+
+async function insert(engine: Engine, name: string, table: Table): Promise<void> {
   await engine.conn.insertArrowTable(table, { name, create: true });
-  if (p) {
-    p.ms.insert = performance.now() - t;
-    p.phase = "klar";
-    setPhase(name, tablePhaseText(p), p.phase);
-  }
 }
 
 /** The config tables: exact weights per set and year, and the scoring rules of the catalogue. */
@@ -471,20 +504,21 @@ async function load(ctx: Ctx): Promise<void> {
     setPhase("engine", `klar (${fmtMs(performance.now() - t0)})`, "klar");
     return engine;
   });
-  // Fetch and decode the first tables while the engine compiles.
+  // Fetch and decode every table in a worker (first tables first) while the engine compiles.
   performance.mark("explorer:start");
-  const decoded = first.map((t) => fetchDecode(t, progress.get(t.table) as TableProgress).then((table) => {
+  const decoder = new Decoder();
+  const decoded = new Map(ctx.manifest.tables.map((t) => [t.table, decoder.decode(t, progress.get(t.table) as TableProgress).then((ipc) => {
     performance.mark(`explorer:decoded:${t.table}`);
-    return table;
-  }));
+    return ipc;
+  })]));
+  // Errors surface where each table is awaited; avoid unhandled rejections meanwhile.
+  for (const d of decoded.values()) d.catch(() => undefined);
   const engine = await enginePromise;
   ctx.engine = engine;
   const cfg = configTables(ctx.config);
   await insert(engine, "weights", cfg.weights);
   await insert(engine, "indicator_rules", cfg.indicator_rules);
-  for (let i = 0; i < first.length; i++) {
-    await insert(engine, first[i].table, await decoded[i], progress.get(first[i].table));
-  }
+  for (const t of first) await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
   await engine.conn.query(subSumsSql(ctx.config.weightSets[0].id));
   const meta = tableRows<MunicipalityMeta>(await engine.conn.query(
     "SELECT code, name, county_code, county, kommungrupp_id, kommungrupp, population, peers FROM municipalities"));
@@ -498,10 +532,8 @@ async function load(ctx: Ctx): Promise<void> {
   summary.dataset.state = "first-ready";
   summary.textContent = `Rangordningen är klar (${fmtMs(performance.now() - t0)}). Övriga tabeller läses in för frågerutan …`;
 
-  for (const t of rest) {
-    const p = progress.get(t.table) as TableProgress;
-    await insert(engine, t.table, await fetchDecode(t, p), p);
-  }
+  for (const t of rest) await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
+  decoder.close();
   await lockEngine(engine);
   ctx.allReady = true;
   ctx.resolveAllReady();
@@ -590,7 +622,8 @@ function downloadTable(ctx: Ctx): DownloadTable {
     { name: "Rang", kind: "int" }, { name: "Kommunkod", kind: "text" }, { name: "Kommun", kind: "text" },
     { name: "Län", kind: "text" }, { name: "Kommungrupp", kind: "text" }, { name: "Totalindex", kind: "score" },
     ...SUB_INDEX_ORDER.map((k) => ({ name: SUB_INDEX_LABEL[k], kind: "score" as const })),
-    { name: "Täckning", kind: "share" }, { name: "Rang med standardvikter", kind: "int" },
+    { name: "Täckning", kind: "share" }, { name: "Ungefärlig plats (låg täckning)", kind: "text" },
+    { name: "Rang med standardvikter", kind: "int" },
     { name: "Förändring mot standardrankningen", kind: "int" },
   ];
   const r1 = (x: number | null) => (x === null ? null : Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10);
@@ -598,7 +631,7 @@ function downloadTable(ctx: Ctx): DownloadTable {
     ...(filtered ? [r.rank_in_selection] : []),
     r.rank, r.code, r.name, r.county, r.kommungrupp, r.total_rounded,
     ...SUB_INDEX_ORDER.map((k) => r1(r[k])),
-    Math.round(r.coverage * 1000) / 1000, r.default_rank, r.change,
+    Math.round(r.coverage * 1000) / 1000, r.rank !== null && !r.counts ? "ja" : "nej", r.default_rank, r.change,
   ]);
   const w = normalisedWeights(s.weights);
   const about: [string, string][] = [
@@ -609,6 +642,7 @@ function downloadTable(ctx: Ctx): DownloadTable {
     ["Urval", selectionText(ctx, s).join(", ") || "Alla kommuner"],
     ["Förändring", "Rang med standardvikter (seniorernas prioritering, omviktning) minus rang här; positivt = högre placering."],
     ["Täckning", "Andel av vikten som vilar på faktiska värden (0–1)."],
+    ["Ungefärlig plats", "En kommun med täckning under 75 % rangordnas inte med de andra; den får den plats den skulle ha fått, utan att flytta någon annan."],
     ["Källa", "Källa: Kolada, Senior alert via Kolada. Bearbetning av Hemtjänstkollen."],
     ["Länk", location.href],
     ["Dataversion", ctx.manifest.data_version ?? ""],
@@ -722,12 +756,10 @@ export async function startExplorer(): Promise<void> {
   (window as unknown as { htkExplorer: unknown }).htkExplorer = {
     allReady: allReadyPromise,
     rankingSql: (s: ExplorerState) => rankingSql(rankParams(config, s)),
-    timeQuery: async (sql: string) => {
-      const t = performance.now();
-      const table = await (ctx.engine as Engine).conn.query(sql);
-      const t1 = performance.now();
-      const rows = tableRows(table);
-      return [t1 - t, performance.now() - t1, rows.length];
+    /** Run SQL on the SQL box's connection without the box's check (tests of the database-level lock). */
+    query: async (sql: string) => {
+      await allReadyPromise;
+      return tableRows(await (ctx.engine as Engine).sqlConn.query(sql));
     },
     rank: async (s: ExplorerState) => {
       await allReadyPromise;
