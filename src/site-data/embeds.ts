@@ -9,6 +9,11 @@
 //   downloads  /kommun/{code}/diagram/{chart}.png|svg|csv, /diagram/{chart}.png|svg|csv (latest year, as shown)
 //   host side  /embed/resize.js (sets the iframe height), embed side /embed/frame.js (posts it)
 //
+// Versioned embeds never change: only the current method version (method.json `version`) is built, for
+// every published year. A new method version gets new URLs; the pages of earlier versions stay online
+// because a deploy must not delete anything under /embed/v/ (sync dist/ without deleting that prefix, or
+// copy the previous deploy's /embed/v/ in first). Live embeds and downloads follow each new build.
+//
 // The municipality charts are built here with the same inputs and ids as the page components
 // (src/components/kommun/SubIndexComparison, Trend, UnitVariation) and the national ones as on "/"
 // (src/pages/index.astro); tests/e2e/embeds.test.ts checks, for all 290 pages, that every downloaded SVG

@@ -224,6 +224,9 @@ describe("chart actions on the site", () => {
       await expect.poll(() => status.textContent()).toBe("Kopierat");
       expect(await status.getAttribute("aria-live")).toBe("polite");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(all[0].text);
+      // With every "Bädda in" open, the page still has no serious axe violation.
+      await page.$$eval("[data-embed-actions] details.embed", (ds) => ds.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      expect(await seriousAxeViolations(page)).toEqual([]);
       // Downloads: every chart, every format.
       for (const chart of charts) {
         const links = await page.$$eval(`[data-embed-actions="${chart}"] a[data-download]`, (as) => as.map((a) => ({ format: a.getAttribute("data-download")!, href: a.getAttribute("href")!, name: a.getAttribute("download")! })));
