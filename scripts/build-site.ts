@@ -17,3 +17,6 @@ if (!existsSync(path.join(dataDir, "manifest.json"))) {
 const started = performance.now();
 execFileSync("astro", ["build", "--outDir", distDir], { cwd: root, stdio: "inherit", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
 console.log(`build: webbplatsen byggd på ${((performance.now() - started) / 1000).toFixed(1)} s → ${path.relative(root, distDir) || distDir}/`);
+// Report packages (issue 6): PDF, PPTX, XLSX, CSV and ZIP per municipality into the same dist (src/report/).
+const { buildReports } = await import("../src/report/build");
+await buildReports({ root, dist: distDir }).catch((e: Error) => { console.error(`build: ${e.message}`); process.exit(1); });

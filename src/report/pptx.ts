@@ -13,17 +13,18 @@ export interface SlideImage { png: Uint8Array; width: number; height: number }
 
 const C = { accent: "0B5394", ink: "1B1F24", muted: "4A5560", surface: "F4F6F8", line: "D0D7DE", warnBg: "FFF7ED", warnLine: "B45309" };
 const FONT = "Arial";
+const LANG = "sv-SE";
 const W = 13.333;
 const M = 0.5; // side margin
 
 function addFooter(pptx: PptxGenJS, slide: PptxGenJS.Slide, spec: SlideSpec, footer: string) {
   slide.addShape(pptx.ShapeType.line, { x: M, y: 6.82, w: W - 2 * M, h: 0, line: { color: C.line, width: 0.75 } });
-  slide.addText(spec.source, { x: M, y: 6.88, w: 8.6, h: 0.42, fontFace: FONT, fontSize: 10, color: C.muted, valign: "top", fit: "shrink" });
-  slide.addText(footer, { x: 9.2, y: 6.88, w: W - M - 9.2, h: 0.3, fontFace: FONT, fontSize: 10, color: C.muted, align: "right" });
+  slide.addText(spec.source, { x: M, y: 6.88, w: 8.6, h: 0.42, fontFace: FONT, lang: LANG, fontSize: 10, color: C.muted, valign: "top", fit: "shrink" });
+  slide.addText(footer, { x: 9.2, y: 6.88, w: W - M - 9.2, h: 0.3, fontFace: FONT, lang: LANG, fontSize: 10, color: C.muted, align: "right" });
 }
 
 function addTitle(slide: PptxGenJS.Slide, title: string) {
-  slide.addText(title, { x: M, y: 0.3, w: W - 2 * M, h: 0.8, fontFace: FONT, fontSize: 28, bold: true, color: C.accent, valign: "middle", fit: "shrink" });
+  slide.addText(title, { x: M, y: 0.3, w: W - 2 * M, h: 0.8, fontFace: FONT, lang: LANG, fontSize: 28, bold: true, color: C.accent, valign: "middle", fit: "shrink" });
 }
 
 const bulletRuns = (items: string[], fontSize: number): PptxGenJS.TextProps[] =>
@@ -46,13 +47,13 @@ function chartSlide(pptx: PptxGenJS, slide: PptxGenJS.Slide, spec: SlideSpec, im
   const w = W - M - x;
   if (spec.notice) {
     slide.addText(spec.notice, {
-      x, y, w, h: 0.9, fontFace: FONT, fontSize: 13, bold: true, color: C.ink, fill: { color: C.warnBg },
+      x, y, w, h: 0.9, fontFace: FONT, lang: LANG, fontSize: 13, bold: true, color: C.ink, fill: { color: C.warnBg },
       line: { color: C.warnLine, width: 1 }, margin: 6, valign: "middle",
     });
     y += 1.1;
   }
   if (spec.bullets?.length) {
-    slide.addText(bulletRuns(spec.bullets, 15), { x, y, w, h: 6.6 - y, fontFace: FONT, color: C.ink, valign: "top", fit: "shrink" });
+    slide.addText(bulletRuns(spec.bullets, 15), { x, y, w, h: 6.6 - y, fontFace: FONT, lang: LANG, color: C.ink, valign: "top", fit: "shrink" });
   }
   void pptx;
 }
@@ -63,23 +64,24 @@ function tableSlide(slide: PptxGenJS.Slide, spec: SlideSpec) {
   const fontSize = n > 10 ? 11 : n > 7 ? 12 : 14;
   const rowH = n > 10 ? 0.36 : 0.42;
   const strong = new Set(t.strong ?? []);
+  const wide = t.header.length > 6;
   const header: PptxGenJS.TableRow = t.header.map((h, i) => ({
-    text: h, options: { bold: true, color: "FFFFFF", fill: { color: C.accent }, align: t.align[i], valign: "middle" },
+    text: h, options: { bold: true, color: "FFFFFF", fill: { color: C.accent }, align: t.align[i], valign: "middle", fontSize: wide ? Math.min(fontSize, 12) : fontSize },
   }));
   const rows: PptxGenJS.TableRow[] = t.rows.map((r, ri) => r.map((c, i) => ({
     text: c, options: { align: t.align[i], bold: strong.has(ri), fill: { color: ri % 2 ? "FFFFFF" : C.surface }, valign: "middle" },
   })));
   const total = W - 2 * M;
-  const first = t.header.length > 5 ? 4.2 : 5.2;
+  const first = t.header.length > 6 ? 3.4 : t.header.length > 5 ? 4.2 : 5.2;
   const rest = (total - first) / (t.header.length - 1);
   const colW = t.header.map((_, i) => (i === (t.header[0] === "#" ? 1 : 0) ? first : rest));
   if (t.header[0] === "#") { colW[0] = 0.5; const extra = rest - 0.5; for (let i = 2; i < colW.length; i++) colW[i] += extra / (colW.length - 2); }
   slide.addTable([header, ...rows], {
-    x: M, y: 1.25, w: total, colW, fontFace: FONT, fontSize, color: C.ink, rowH,
+    x: M, y: 1.25, w: total, colW, fontFace: FONT, lang: LANG, fontSize, color: C.ink, rowH,
     border: { type: "solid", pt: 0.5, color: C.line }, margin: [2, 6, 2, 6], autoPage: false,
   });
   if (spec.bullets?.length) {
-    slide.addText(bulletRuns(spec.bullets, 16), { x: M, y: 1.35 + rowH * (n + 1) + 0.2, w: total, h: 1.2, fontFace: FONT, color: C.ink, valign: "top" });
+    slide.addText(bulletRuns(spec.bullets, 16), { x: M, y: 1.35 + rowH * (n + 1) + 0.2, w: total, h: 1.2, fontFace: FONT, lang: LANG, color: C.ink, valign: "top" });
   }
 }
 
@@ -88,10 +90,10 @@ function drawSlide(pptx: PptxGenJS, spec: SlideSpec, images: ReadonlyMap<ReportC
   if (spec.kind === "title") {
     slide.background = { color: "FFFFFF" };
     slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: 0.35, h: 7.5, fill: { color: C.accent }, line: { color: C.accent } });
-    slide.addText(spec.title, { x: 1.0, y: 2.0, w: 11.3, h: 1.3, fontFace: FONT, fontSize: 44, bold: true, color: C.accent, fit: "shrink" });
-    slide.addText(spec.subtitle ?? "", { x: 1.0, y: 3.35, w: 11.3, h: 0.7, fontFace: FONT, fontSize: 22, color: C.ink });
+    slide.addText(spec.title, { x: 1.0, y: 2.0, w: 11.3, h: 1.3, fontFace: FONT, lang: LANG, fontSize: 44, bold: true, color: C.accent, fit: "shrink" });
+    slide.addText(spec.subtitle ?? "", { x: 1.0, y: 3.35, w: 11.3, h: 0.7, fontFace: FONT, lang: LANG, fontSize: 22, color: C.ink });
     slide.addText("Hemtjänstkollen – öppen jämförelse av hemtjänsten för äldre i Sveriges 290 kommuner", {
-      x: 1.0, y: 4.3, w: 11.3, h: 0.5, fontFace: FONT, fontSize: 16, color: C.muted,
+      x: 1.0, y: 4.3, w: 11.3, h: 0.5, fontFace: FONT, lang: LANG, fontSize: 16, color: C.muted,
     });
   } else {
     addTitle(slide, spec.title);
@@ -103,10 +105,10 @@ function drawSlide(pptx: PptxGenJS, spec: SlideSpec, images: ReadonlyMap<ReportC
     figs.forEach((f, i) => {
       const x = M + i * (bw + gap);
       slide.addShape(pptx.ShapeType.rect, { x, y: 1.3, w: bw, h: 1.45, fill: { color: C.surface }, line: { color: C.line, width: 0.75 } });
-      slide.addText(f.label, { x: x + 0.15, y: 1.38, w: bw - 0.3, h: 0.4, fontFace: FONT, fontSize: 13, color: C.muted });
-      slide.addText(f.value, { x: x + 0.15, y: 1.8, w: bw - 0.3, h: 0.8, fontFace: FONT, fontSize: 32, bold: true, color: C.ink, fit: "shrink" });
+      slide.addText(f.label, { x: x + 0.15, y: 1.38, w: bw - 0.3, h: 0.4, fontFace: FONT, lang: LANG, fontSize: 13, color: C.muted });
+      slide.addText(f.value, { x: x + 0.15, y: 1.8, w: bw - 0.3, h: 0.8, fontFace: FONT, lang: LANG, fontSize: 32, bold: true, color: C.ink, fit: "shrink" });
     });
-    slide.addText(bulletRuns(spec.bullets ?? [], 16), { x: M, y: 3.05, w: W - 2 * M, h: 3.6, fontFace: FONT, color: C.ink, valign: "top", fit: "shrink" });
+    slide.addText(bulletRuns(spec.bullets ?? [], 16), { x: M, y: 3.05, w: W - 2 * M, h: 3.6, fontFace: FONT, lang: LANG, color: C.ink, valign: "top", fit: "shrink" });
   } else if (spec.kind === "chart") {
     chartSlide(pptx, slide, spec, images);
   } else if (spec.kind === "table") {
@@ -115,11 +117,11 @@ function drawSlide(pptx: PptxGenJS, spec: SlideSpec, images: ReadonlyMap<ReportC
     const cw = (W - 2 * M - 0.5) / 2;
     (spec.columns ?? []).forEach((c, i) => {
       const x = M + i * (cw + 0.5);
-      slide.addText(c.heading, { x, y: 1.3, w: cw, h: 0.5, fontFace: FONT, fontSize: 18, bold: true, color: C.ink });
-      slide.addText(bulletRuns(c.bullets, 14), { x, y: 1.9, w: cw, h: 4.7, fontFace: FONT, color: C.ink, valign: "top", fit: "shrink" });
+      slide.addText(c.heading, { x, y: 1.3, w: cw, h: 0.5, fontFace: FONT, lang: LANG, fontSize: 18, bold: true, color: C.ink });
+      slide.addText(bulletRuns(c.bullets, 14), { x, y: 1.9, w: cw, h: 4.7, fontFace: FONT, lang: LANG, color: C.ink, valign: "top", fit: "shrink" });
     });
   } else if (spec.kind === "bullets") {
-    slide.addText(bulletRuns(spec.bullets ?? [], 16), { x: M, y: 1.3, w: W - 2 * M, h: 5.3, fontFace: FONT, color: C.ink, valign: "top", fit: "shrink" });
+    slide.addText(bulletRuns(spec.bullets ?? [], 16), { x: M, y: 1.3, w: W - 2 * M, h: 5.3, fontFace: FONT, lang: LANG, color: C.ink, valign: "top", fit: "shrink" });
   }
   addFooter(pptx, slide, spec, footer);
   slide.addNotes(spec.notes);
@@ -140,7 +142,7 @@ export async function reportPresentation(
     title: "HK",
     background: { color: "FFFFFF" },
     objects: [{ rect: { x: 0, y: 0, w: W, h: 0.12, fill: { color: C.accent } } }],
-    slideNumber: { x: W - M - 0.6, y: 7.12, w: 0.6, h: 0.3, fontFace: FONT, fontSize: 10, color: C.muted, align: "right" },
+    slideNumber: { x: W - M - 0.6, y: 7.12, w: 0.6, h: 0.3, fontFace: FONT, lang: LANG, fontSize: 10, color: C.muted, align: "right" },
   });
   for (const s of slides) drawSlide(pptx, s, images, meta.footer);
   const raw = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;

@@ -62,3 +62,32 @@ describe("improvementPriorities", () => {
     expect(b).toEqual(a);
   });
 });
+
+describe("grouped indicators", () => {
+  // G1 own 0, w 0.01, best 100 (P1) → 1.0 · G2 own 50, w 0.03, best 100 (P1, P2) → 1.5 · G3 own 100 (no gap)
+  // Combined: weight 0.04, weighted gap 2.5, score (0·0.01 + 50·0.03)/0.04 = 37.5,
+  // best (100·0.01 + 100·0.03)/0.04 = 100, gap 62.5; P1 best on both members.
+  // Alone: A 60 vs 72 (P2), w 0.1 → 1.2.
+  const inds: PriorityIndicator[] = [
+    { id: "G1", name: "Teknik: larm", subIndex: "s", score: 0, weight: 0.01, group: "Teknik" },
+    { id: "G2", name: "Teknik: lås", subIndex: "s", score: 50, weight: 0.03, group: "Teknik" },
+    { id: "G3", name: "Teknik: video", subIndex: "s", score: 100, weight: 0.02, group: "Teknik" },
+    { id: "A", name: "A-fråga", subIndex: "i", score: 60, weight: 0.1 },
+  ];
+  const ps = [peer("P1", { G1: 100, G2: 100, G3: 100, A: 70 }), peer("P2", { G2: 100, A: 72 })];
+
+  it("combines the members' weighted gaps into one priority", () => {
+    const p = improvementPriorities(inds, ps);
+    expect(p.map((x) => [x.id, x.name, x.weight, x.weightedGap, x.score, x.bestScore, x.gap, x.rank])).toEqual([
+      ["G1;G2", "Teknik (2 indikatorer)", 0.04, 2.5, 37.5, 100, 62.5, 1],
+      ["A", "A-fråga", 0.1, 1.2, 60, 72, 12, 2],
+    ]);
+    expect(p[0].bestPeers.map((b) => b.code)).toEqual(["P1"]);
+    expect(p[0].members.map((m) => m.id)).toEqual(["G1", "G2"]);
+  });
+
+  it("keeps a group with one member behind as that indicator", () => {
+    const p = improvementPriorities([{ ...inds[0] }, { ...inds[2] }], ps);
+    expect(p.map((x) => [x.id, x.name, x.weightedGap])).toEqual([["G1", "Teknik: larm", 1]]);
+  });
+});

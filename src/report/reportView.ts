@@ -12,6 +12,9 @@ import { PRIORITY_RULE_SV, bestPeerScore, improvementPriorities, type PeerScore,
 import { reportSummary } from "./summaryText";
 import { REPORT_GENERATOR_VERSION } from "./version";
 
+/** The welfare-technology items (coded 0/1/2) are one priority together, as on the page's strengths. */
+export const CODED_GROUP_SV = "Välfärdsteknik";
+
 export interface MethodBrief {
   summary: string;
   credit: string;
@@ -107,7 +110,8 @@ function methodBrief(inputs: ReportInputs): MethodBrief {
   const set = method.weightSets.find((s) => s.id === method.defaultWeightSet);
   const rule = method.missingRules.find((r) => r.id === method.defaultMissingRule);
   return {
-    summary: method.summary_sv,
+    // The method page's summary ends "… redovisas här"; in a report "här" is the method page.
+    summary: method.summary_sv.replace(/redovisas här\.$/, "redovisas på Hemtjänstkollens metodsida."),
     credit: method.credit_sv,
     weightSetName: set?.name_sv ?? method.defaultWeightSet,
     weightSetDescription: set?.description_sv ?? "",
@@ -133,7 +137,10 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
   const view = buildMunicipalityView(ctx, code, (ind, v) => formatRawValue(ind, v));
   const peers = peerScores(ctx, code);
   const priorities = improvementPriorities(
-    view.indicators.map((i) => ({ id: i.id, name: i.name, subIndex: i.subIndex, score: i.missing ? null : i.score, weight: i.weight })),
+    view.indicators.map((i) => ({
+      id: i.id, name: i.name, subIndex: i.subIndex, score: i.missing ? null : i.score, weight: i.weight,
+      group: i.kind === "coded" ? CODED_GROUP_SV : undefined,
+    })),
     peers,
   );
   const peerBest: Record<string, PeerBest | null> = {};

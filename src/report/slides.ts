@@ -2,9 +2,9 @@
 // and speaker notes that carry the numbers. pptx.ts draws them with pptxgenjs.
 import { formatChange, formatInt, formatRankInterval, formatScore, formatShare, formatYear } from "../charts/format";
 import { formatRawValue } from "../components/kommun/values";
-import type { ReportChartKey } from "./charts";
+import { featuredUnitIndicator, type ReportChartKey } from "./charts";
 import type { ReportView } from "./reportView";
-import { formatPoints, groupLabel } from "./summaryText";
+import { formatPoints, groupLabel, lowerFirst } from "./summaryText";
 
 export interface SlideTable {
   header: string[];
@@ -114,7 +114,8 @@ export function reportSlides(r: ReportView, charts: ReadonlySet<ReportChartKey>)
     },
     bullets: r.priorities.length ? undefined : [`${v.name} ligger inte tydligt efter den bästa liknande kommunen på någon indikator.`],
     source: DERIVED,
-    notes: [r.method.priorityRule, ...r.priorities.map((p) => `${p.rank}. ${p.name}: ${formatScore(p.score)} poäng mot ${formatScore(p.bestScore)} hos ` +
+    notes: [r.method.priorityRule, ...r.priorities.map((p) => `${p.rank}. ${p.name}` +
+      (p.members.length > 1 ? ` (${p.members.map((m) => m.name).join("; ")})` : "") + `: ${formatScore(p.score)} poäng mot ${formatScore(p.bestScore)} hos ` +
       `${p.bestPeers.map((b) => b.name).join(", ")}; vikt ${formatShare(p.weight * 100, 1)}; möjlig höjning ${formatPoints(p.weightedGap)}.`)].join("\n"),
   });
   slides.push(...indicatorSlides(r));
@@ -128,14 +129,16 @@ export function reportSlides(r: ReportView, charts: ReadonlySet<ReportChartKey>)
       `förändring ${formatChange(x.change)}, rikets median ${formatScore(x.nationalMedian)}.`).join("\n") +
       (ranked.length ? "" : "\nInga rangordnade år."),
   });
-  if (charts.has("enheter")) {
+  const featured = featuredUnitIndicator(v);
+  if (charts.has("enheter") && featured) {
     const u = v.units;
     const totals = u.units.map((x) => x.total).filter((x): x is number => x !== null);
     slides.push({
       kind: "chart", title: "Skillnader mellan enheterna", chart: "enheter",
-      chartAlt: `Punktdiagram: enheterna i ${v.name} per fråga, med kommunens och rikets värde.`,
+      chartAlt: `Punktdiagram: enheterna i ${v.name}, andel ${lowerFirst(featured.name)}, med kommunens och rikets värde.`,
       notice: u.synthetic ? "Exempeldata: enheterna är påhittade exempel, inte verkliga utförare." : undefined,
-      bullets: [`${formatInt(u.units.length)} enheter: ${formatInt(u.counts.kommunal)} kommunala, ${formatInt(u.counts.privat)} enskilda.`,
+      bullets: [`Diagrammet: ${lowerFirst(featured.name)}. Alla frågor finns i rapporten och i diagrammen i paketet.`,
+        `${formatInt(u.units.length)} enheter: ${formatInt(u.counts.kommunal)} kommunala, ${formatInt(u.counts.privat)} enskilda.`,
         `${formatInt(u.counts.small)} med färre än 30 svarande (visas, rangordnas inte).`,
         ...(totals.length ? [`Enheternas index: ${formatScore(Math.min(...totals))}–${formatScore(Math.max(...totals))}.`] : [])],
       source: u.synthetic ? "Enheter: Exempeldata. Kommun- och riksvärden: Källa: Kolada." : "Källa: Kolada",

@@ -73,8 +73,8 @@ export function fixtureReport(): ReportView {
     view,
     // U21341: best 100 (Bestad), own 0, weight 0.1 → 10 · U21468: best 88 (Bestad), own 83, weight 0.25 → 1.25
     priorities: [
-      { id: "U21341", name: "Välfärdsteknik: GPS-larm", subIndex: "stod_utveckling", score: 0, bestScore: 100, bestPeers: [{ code: "0181", name: "Bestad" }], gap: 100, weight: 0.1, weightedGap: 10, rank: 1 },
-      { id: "U21468", name: "Nöjd med hemtjänsten som helhet", subIndex: "utforande", score: 83, bestScore: 88, bestPeers: [{ code: "0181", name: "Bestad" }], gap: 5, weight: 0.25, weightedGap: 1.25, rank: 2 },
+      { id: "U21341", name: "Välfärdsteknik: GPS-larm", subIndex: "stod_utveckling", score: 0, bestScore: 100, bestPeers: [{ code: "0181", name: "Bestad" }], gap: 100, weight: 0.1, weightedGap: 10, members: [{ id: "U21341", name: "Välfärdsteknik: GPS-larm" }], rank: 1 },
+      { id: "U21468", name: "Nöjd med hemtjänsten som helhet", subIndex: "utforande", score: 83, bestScore: 88, bestPeers: [{ code: "0181", name: "Bestad" }], gap: 5, weight: 0.25, weightedGap: 1.25, members: [{ id: "U21468", name: "Nöjd med hemtjänsten som helhet" }], rank: 2 },
     ],
     peerBest: { U21465: { score: 60, peers: ["Bestad"] }, U21468: { score: 88, peers: ["Bestad"] }, U21401: { score: 58, peers: ["Cestad"] }, U21341: { score: 100, peers: ["Bestad"] }, U21432: null },
     peerRows: [
