@@ -1,0 +1,198 @@
+// The report packages in the built site (npm run data && npm run build): every file of every package is
+// there, and the files are read back and checked against data/build: the PDF is tagged, Swedish, has an
+// outline and the municipality's name and total as selectable text; the PPTX is a ZIP with 8–12 slides and
+// the name on the title slide; the XLSX gives the model's numbers; CSVs have a BOM; the ZIP holds every file.
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatScore } from "../../src/charts/format";
+import type { MethodDoc } from "../../src/model/method";
+import type { IndicatorScoreRow, ScoreRow } from "../../src/model/outputTables";
+import { readParquet } from "../../src/pipeline/parquet";
+import type { MunicipalityRow } from "../../src/pipeline/tables";
+import { zipFolder } from "../../src/report/build";
+import { packageFiles, ZIP_NAME, type PackageFile } from "../../src/report/files";
+import { inspectPdf } from "../../src/report/pdfInspect";
+import { PDF_MAX_BYTES } from "../../src/report/pdf";
+import { buildReportView, loadReportInputs, type ReportInputs } from "../../src/report/reportView";
+import { HEADER_ROW } from "../../src/report/xlsx";
+import { DIST as DEFAULT_DIST, ROOT, seriousAxeViolations, startHarness, type Harness } from "./harness";
+
+const DIST = path.resolve(process.env.HTK_DIST ?? DEFAULT_DIST);
+const DATA = process.env.HTK_BUILD_DIR ?? path.join(ROOT, "data", "build");
+let municipalities: MunicipalityRow[];
+let totals: Map<string, ScoreRow>;
+let indicatorRows: Map<string, IndicatorScoreRow[]>;
+let year: number;
+let inputs: ReportInputs;
+const filesOf = new Map<string, PackageFile[]>();
+
+beforeAll(async () => {
+  const method = JSON.parse(readFileSync(path.join(DATA, "method.json"), "utf8")) as MethodDoc;
+  year = Math.max(...method.publishedYears);
+  municipalities = await readParquet<MunicipalityRow>(path.join(DATA, "municipalities.parquet"));
+  const scores = await readParquet<ScoreRow>(path.join(DATA, "scores.parquet"));
+  totals = new Map(scores.filter((s) => s.year === year && s.weight_set === method.defaultWeightSet && s.missing_rule === method.defaultMissingRule)
+    .map((s) => [s.municipality, s]));
+  indicatorRows = new Map();
+  for (const r of await readParquet<IndicatorScoreRow>(path.join(DATA, "indicator_scores.parquet"))) {
+    if (r.year !== year) continue;
+    const list = indicatorRows.get(r.municipality) ?? [];
+    list.push(r);
+    indicatorRows.set(r.municipality, list);
+  }
+  inputs = await loadReportInputs();
+  for (const m of municipalities) filesOf.set(m.code, packageFiles(buildReportView(inputs, m.code).view));
+});
+
+/** A spread of municipalities plus the special cases (largest, low coverage, å/ä/ö in the name). */
+function sample(): MunicipalityRow[] {
+  const sorted = [...municipalities].sort((a, b) => a.code.localeCompare(b.code));
+  const picks = new Set([0, 37, 91, 144, 201, 255, sorted.length - 1].map((i) => sorted[i].code));
+  for (const code of ["0180", "1480"]) picks.add(code);
+  const low = [...totals.values()].find((s) => s.flags.includes("lag_tackning"));
+  if (low) picks.add(low.municipality);
+  const nordic = sorted.find((m) => /[åäöÅÄÖ]/.test(m.name));
+  if (nordic) picks.add(nordic.code);
+  return sorted.filter((m) => picks.has(m.code));
+}
+
+const dir = (code: string) => path.join(DIST, "kommun", code);
+
+describe("report packages in dist", () => {
+  it("every municipality has every file, a PDF ≤ 2 MB and a ZIP holding every file", () => {
+    expect(municipalities.length).toBe(290);
+    for (const m of municipalities) {
+      const files = filesOf.get(m.code)!;
+      for (const f of [...files.map((x) => x.path), ZIP_NAME]) expect(existsSync(path.join(dir(m.code), f)), `${m.code}/${f}`).toBe(true);
+      expect(readFileSync(path.join(dir(m.code), "rapport.pdf")).length).toBeLessThanOrEqual(PDF_MAX_BYTES);
+      const names: string[] = [];
+      unzipSync(readFileSync(path.join(dir(m.code), ZIP_NAME)), { filter: (f) => { names.push(f.name); return false; } });
+      const folder = zipFolder(m.code, m.name);
+      expect(names.sort(), m.code).toEqual(files.map((f) => `${folder}/${f.path}`).sort());
+    }
+  });
+
+  it("the ZIP's files are the files in dist, byte for byte (sample)", () => {
+    for (const m of sample()) {
+      const unzipped = unzipSync(readFileSync(path.join(dir(m.code), ZIP_NAME)));
+      const folder = zipFolder(m.code, m.name);
+      for (const f of filesOf.get(m.code)!) {
+        expect(Buffer.compare(Buffer.from(unzipped[`${folder}/${f.path}`]), readFileSync(path.join(dir(m.code), f.path))), `${m.code}/${f.path}`).toBe(0);
+      }
+    }
+  });
+
+  it("PDF: tagged, /Lang (sv), title, outline, the name and the total as text", async () => {
+    for (const m of sample()) {
+      const pdf = await inspectPdf(readFileSync(path.join(dir(m.code), "rapport.pdf")));
+      const total = totals.get(m.code)?.total ?? null;
+      expect(pdf.tagged, m.code).toBe(true);
+      expect(pdf.markInfo, m.code).toBe(true);
+      expect(pdf.lang).toBe("sv");
+      expect(pdf.title).toContain(m.name);
+      expect(pdf.outline).toEqual(expect.arrayContaining([
+        `Hemtjänsten i ${m.name} ${year}`, "Sammanfattning", "Vad kan förbättras först?", "Delindex jämfört med andra",
+        `Alla indikatorer ${year}`, "Skillnader mellan enheterna", "Utveckling över tid", "Liknande kommuner", "Metoden i korthet", "Källor och data",
+      ]));
+      expect(pdf.text).toContain(`Hemtjänsten i ${m.name} ${year}`);
+      expect(pdf.text).toContain(`${m.name} får ${formatScore(total)} av 100`);
+      expect(pdf.text).toContain("Källa: Kolada");
+      expect(pdf.text).toContain("Bearbetning av data från Kolada");
+      expect(pdf.text).toContain("Data hämtade");
+      expect(pdf.text).toMatch(/Exempeldata/);
+      expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("PPTX: a ZIP with 8–12 slides, the name on the title slide, notes and a source line on every slide", () => {
+    for (const m of sample()) {
+      const files = unzipSync(readFileSync(path.join(dir(m.code), "presentation.pptx")));
+      const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+      expect(slides.length, m.code).toBeGreaterThanOrEqual(8);
+      expect(slides.length, m.code).toBeLessThanOrEqual(12);
+      expect(strFromU8(files["ppt/slides/slide1.xml"])).toContain(`Hemtjänsten i ${escapeXml(m.name)}`);
+      for (const s of slides) expect(strFromU8(files[s]), `${m.code} ${s}`).toMatch(/Kolada|Exempeldata/);
+      expect(Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).length).toBe(slides.length);
+      expect(strFromU8(files["ppt/notesSlides/notesSlide2.xml"])).toContain(formatScore(totals.get(m.code)?.total));
+    }
+  });
+
+  it("XLSX: the model's numbers, as numbers, with frozen headers", async () => {
+    for (const m of sample()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(path.join(dir(m.code), "data.xlsx")) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(
+        ["Sammanfattning", "Delindex", "Förbättra först", "Indikatorer", "Enheter", "Liknande kommuner", "Trend", "Metod"]);
+      for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
+      const rows = (name: string) => {
+        const ws = wb.getWorksheet(name)!;
+        const header = (ws.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
+        const out: Record<string, unknown>[] = [];
+        for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
+          const vals = (ws.getRow(r).values as unknown[]).slice(1);
+          out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
+        }
+        return out;
+      };
+      const s = totals.get(m.code)!;
+      const summary = new Map(rows("Sammanfattning").map((r) => [r["Uppgift"], r["Värde"]]));
+      expect(summary.get("Totalindex"), m.code).toBe(s.total);
+      expect(summary.get("Rang")).toBe(s.rank);
+      expect(summary.get("Täckning (andel av vikten med värden)")).toBe(s.coverage);
+      const byId = new Map(rows("Indikatorer").map((r) => [r["Id"], r]));
+      for (const ir of indicatorRows.get(m.code) ?? []) {
+        const row = byId.get(ir.indicator);
+        expect(row, `${m.code} ${ir.indicator}`).toBeDefined();
+        expect(row!["Poäng"]).toBe(ir.missing ? null : ir.score);
+        expect(row!["Värde"]).toBe(ir.missing ? null : ir.value);
+        expect(row!["Vikt i totalen"]).toBe(ir.weight);
+      }
+      const trend = rows("Trend").find((r) => r["År"] === year)!;
+      expect(trend["Totalindex"]).toBe(s.total);
+    }
+  });
+
+  it("CSV files start with a BOM and carry the same total", () => {
+    for (const m of sample()) {
+      for (const f of filesOf.get(m.code)!.filter((x) => x.kind === "csv")) {
+        const bytes = readFileSync(path.join(dir(m.code), f.path));
+        expect([...bytes.subarray(0, 3)], `${m.code}/${f.path}`).toEqual([0xef, 0xbb, 0xbf]);
+      }
+      const csv = readFileSync(path.join(dir(m.code), "tabeller/sammanfattning.csv"), "utf8");
+      expect(csv).toContain(`Totalindex,${totals.get(m.code)!.total}`);
+    }
+  });
+
+  it("the municipality page links every file of its package and the ZIP", () => {
+    for (const m of sample()) {
+      const html = readFileSync(path.join(dir(m.code), "index.html"), "utf8");
+      const section = html.slice(html.indexOf('id="rapportpaket"'));
+      for (const f of [...filesOf.get(m.code)!.map((x) => x.path), ZIP_NAME]) expect(section.includes(`href="/kommun/${m.code}/${f}"`), `${m.code}: link to ${f}`).toBe(true);
+    }
+  });
+});
+
+describe("print page in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(DIST); });
+  afterAll(async () => { await h?.close(); });
+
+  it("is Swedish, has the report's headings, no serious axe violation and no foreign request", async () => {
+    const page = await h.newPage();
+    const response = await page.goto(`${h.url}/kommun/0180/rapport/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    expect(await page.title()).toContain("Stockholm");
+    expect(await page.locator("h1").count()).toBe(1);
+    expect(await page.locator("[data-testid=total]").textContent()).toBe(formatScore(totals.get("0180")!.total));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(h.foreignRequests).toEqual([]);
+  });
+});
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
