@@ -6,6 +6,7 @@
 //
 // Run by astro.config.mjs after every `astro build` (hook "astro:build:done"); by hand:
 //   npx tsx scripts/chart-png.ts [dist]
+// HTK_CHART_PNG=skip leaves the PNGs out (a quick local build; the site then links to missing files).
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -95,6 +96,10 @@ if (!isMainThread) {
   await work(workerData as Job[]);
 } else if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
+  if (process.env.HTK_CHART_PNG === "skip") {
+    console.log("chart-png: HTK_CHART_PNG=skip, inga diagram-PNG");
+    process.exit(0);
+  }
   renderChartPngs(dist).catch((e: Error) => {
     console.error(e.message);
     process.exit(1);
