@@ -8,7 +8,7 @@
 //   npx tsx scripts/chart-png.ts [dist]
 // HTK_CHART_PNG=skip leaves the PNGs out (a quick local build; the site then links to missing files).
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,10 +70,28 @@ export async function renderChartPngs(dist: string, cacheDir = process.env.HTK_P
       worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`chart-png: worker ${i} exited with ${code}`))));
     })));
   }
-  for (const j of jobs) copyFileSync(j.cached, j.png);
+  const now = new Date();
+  for (const j of jobs) {
+    // A parallel build's pruneCache may have removed it meanwhile: draw it here then.
+    if (!existsSync(j.cached)) writeFileSync(j.cached, (await import("../src/charts/render")).svgToPng(readFileSync(j.svg, "utf8"), j.width));
+    copyFileSync(j.cached, j.png);
+    utimesSync(j.cached, now, now); // marks it as used, for pruneCache
+  }
+  pruneCache(cacheDir, new Set(jobs.map((j) => path.basename(j.cached))), 2 * jobs.length);
   const ms = performance.now() - started;
   console.log(`chart-png: ${jobs.length} PNG (${todo.length} nya) på ${(ms / 1000).toFixed(1)} s`);
   return { files: jobs.length, rendered: todo.length, ms };
+}
+
+/**
+ * Keeps the cache at about two builds' worth: the files this build used, then the most recently used
+ * others, up to `keep` files (each chart change would otherwise add a full set, ~300 MB).
+ */
+function pruneCache(cacheDir: string, used: Set<string>, keep: number): void {
+  const others = readdirSync(cacheDir).filter((f) => f.endsWith(".png") && !used.has(f))
+    .map((f) => ({ f, t: statSync(path.join(cacheDir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of others.slice(Math.max(0, keep - used.size))) unlinkSync(path.join(cacheDir, f));
 }
 
 async function work(jobs: Job[]): Promise<void> {
