@@ -17,6 +17,7 @@ self.addEventListener("message", async (event: MessageEvent<DecodeRequest>) => {
   try {
     let t = performance.now();
     let last = 0;
+    post({ type: "progress", id, phase: "hämtar", loaded: 0 });
     const buffer = await fetchWithProgress(url, (loaded) => {
       const now = performance.now();
       if (now - last > 50) { last = now; post({ type: "progress", id, phase: "hämtar", loaded }); }

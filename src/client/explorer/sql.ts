@@ -163,7 +163,7 @@ export function translateDuckDbError(raw: string): string {
   const msg = raw.replace(/^Error:\s*/, "").trim();
   const firstLine = msg.split("\n")[0];
   const name = (re: RegExp): string | null => re.exec(msg)?.[1] ?? null;
-  const didYouMean = name(/Did you mean "([^"]+)"/);
+  const didYouMean = name(/Did you mean "([^"]+)"/) ?? name(/Candidate bindings: "?([^"\n,]+)"?/);
   const hint = didYouMean ? ` Menade du ”${didYouMean}”?` : "";
 
   let m: RegExpExecArray | null;

@@ -251,19 +251,20 @@ function selectionText(ctx: Ctx, s: ExplorerState): string[] {
 
 const CHART_MAX = 25;
 
-function renderChart(rows: RankRow[]): string {
+function renderChart(rows: RankRow[], available: number): string {
   const data = rows.filter((r) => r.total_rounded !== null).slice(0, CHART_MAX);
   if (data.length === 0) return "";
+  // Drawn at the width it is shown (no scaling), so the text stays at the page's size on phones too.
+  const width = Math.max(280, Math.min(720, Math.floor(available) || 640));
   const rowH = 22;
-  const labelW = 150;
-  const valueW = 48;
-  const width = 640;
+  const labelW = Math.min(170, Math.round(width * 0.42));
+  const valueW = 40;
   const plotW = width - labelW - valueW;
   const height = data.length * rowH + 24;
   const x = (v: number) => labelW + (Math.max(0, Math.min(100, v)) / 100) * plotW;
   const ticks = [0, 25, 50, 75, 100];
   const parts: string[] = [];
-  parts.push(`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-hidden="true" focusable="false" font-size="12" font-family="system-ui, sans-serif">`);
+  parts.push(`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-hidden="true" focusable="false" font-size="13" font-family="system-ui, sans-serif">`);
   for (const t of ticks) {
     parts.push(`<line x1="${x(t)}" x2="${x(t)}" y1="0" y2="${height - 18}" stroke="#d0d7de"/>`);
     parts.push(`<text x="${x(t)}" y="${height - 4}" text-anchor="middle" fill="#4a5560">${t}</text>`);
@@ -271,13 +272,16 @@ function renderChart(rows: RankRow[]): string {
   data.forEach((r, i) => {
     const y = i * rowH + 3;
     const total = r.total_rounded as number;
-    parts.push(`<text x="${labelW - 6}" y="${y + 13}" text-anchor="end" fill="#1b1f24">${esc(`${r.rank}. ${r.name}`)}</text>`);
+    const label = `${r.rank}. ${r.name}`;
+    const maxChars = Math.floor((labelW - 8) / 7);
+    const shown = label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label;
+    parts.push(`<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" fill="#1b1f24">${esc(shown)}</text>`);
     parts.push(`<rect x="${labelW}" y="${y + 2}" width="${Math.max(0.5, x(total) - labelW)}" height="${rowH - 8}" fill="#0b5394"/>`);
     if (r.default_total !== null) {
       const dx = x(r.default_total);
       parts.push(`<line x1="${dx}" x2="${dx}" y1="${y}" y2="${y + rowH - 4}" stroke="#c2410c" stroke-width="2.5"/>`);
     }
-    parts.push(`<text x="${x(total) + 4}" y="${y + 13}" fill="#1b1f24">${fmt(total, 1)}</text>`);
+    parts.push(`<text x="${x(total) + 4}" y="${y + 14}" fill="#1b1f24">${fmt(total, 1)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("");
@@ -319,12 +323,13 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
   const filtered = hasFilter(state);
   const n = rows[0]?.n_ranked ?? 0;
   const sel = selectionText(ctx, state);
-  const caption = `Rangordning ${describeState(ctx, state)}.` + (filtered ? ` Urval: ${sel.join(", ")}.` : "");
+  const caption = `Rangordning ${state.year} med dina val` + (filtered ? ` – ${sel.join(", ")}` : " – alla kommuner") +
+    `. Rang bland ${n} rangordnade kommuner.`;
   $("result-table").innerHTML = rows.length
     ? renderTable(rows, filtered, caption)
     : `<p>Inga kommuner i urvalet. Ändra filtren.</p>`;
   const figure = $("result-figure");
-  const chart = renderChart(rows);
+  const chart = renderChart(rows, $("result").clientWidth);
   figure.hidden = chart === "";
   $("result-chart").innerHTML = chart;
   const shownN = Math.min(CHART_MAX, rows.filter((r) => r.total_rounded !== null).length);
@@ -394,7 +399,7 @@ function setPhase(item: string, text: string, phase: string): void {
 
 function tablePhaseText(p: TableProgress): string {
   switch (p.phase) {
-    case "hämtar": return `hämtar ${fmtBytes(p.loaded)} av ${fmtBytes(p.bytes)}`;
+    case "hämtar": return p.loaded > 0 ? `hämtar ${fmtBytes(p.loaded)} av ${fmtBytes(p.bytes)}` : "hämtar";
     case "avkodar": return "avkodar Parquet";
     case "läser in": return "läser in i databasen";
     case "klar": return `klar (${fmtMs(p.ms.fetch + p.ms.decode + p.ms.insert)})`;
@@ -439,8 +444,7 @@ class Decoder {
 
   decode(entry: ManifestEntry, p: TableProgress): Promise<Uint8Array> {
     const id = this.next++;
-    p.phase = "hämtar";
-    setPhase(entry.table, tablePhaseText(p), p.phase);
+    setPhase(entry.table, "i kö", "väntar");
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { p, resolve, reject });
       this.worker.postMessage({ id, table: entry.table, url: new URL(entry.url, location.href).href } satisfies DecodeRequest);
@@ -567,6 +571,7 @@ async function runSql(ctx: Ctx, text: string): Promise<void> {
   const check = checkReadOnlySql(text);
   if (!check.ok) {
     status.innerHTML = `<p class="sql-error">${esc(check.message)}</p>`;
+    result.innerHTML = "";
     return;
   }
   if (!ctx.allReady) {
@@ -598,13 +603,14 @@ async function runSql(ctx: Ctx, text: string): Promise<void> {
     const ms = performance.now() - t0;
     result.innerHTML = `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="sql-caption"><table>` +
       `<caption id="sql-caption">Resultat: ${truncated ? `de första ${fmt(MAX_ROWS, 0)} raderna` : `${fmt(rows.length, 0)} ${rows.length === 1 ? "rad" : "rader"}`}</caption>` +
-      `<thead><tr>${fields.map((f) => `<th scope="col">${esc(f)}</th>`).join("")}</tr></thead>` +
+      `<thead><tr>${fields.map((f, k) => `<th scope="col"${typeof rows[0]?.[k] === "number" ? ' class="num"' : ""}>${esc(f)}</th>`).join("")}</tr></thead>` +
       `<tbody>${rows.map((r) => `<tr>${r.map((v) => `<td${typeof v === "number" ? ' class="num"' : ""}>${formatCell(v)}</td>`).join("")}</tr>`).join("")}</tbody>` +
       `</table></div>`;
     status.innerHTML = `<p>Frågan gav ${truncated ? `mer än ${fmt(MAX_ROWS, 0)} rader (de första visas)` : `${fmt(rows.length, 0)} ${rows.length === 1 ? "rad" : "rader"}`} på ${fmtMs(ms)}.</p>`;
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const message = timedOut ? "Frågan avbröts eftersom den tog längre än 20 sekunder. Begränsa den, till exempel med WHERE eller LIMIT." : translateDuckDbError(raw);
+    result.innerHTML = "";
     status.innerHTML = `<div class="sql-error"><p><strong>Frågan kunde inte köras.</strong> ${esc(message)}</p>` +
       `<details><summary>Teknisk information (från DuckDB, på engelska)</summary><pre>${esc(raw)}</pre></details></div>`;
   } finally {
@@ -727,6 +733,19 @@ export async function startExplorer(): Promise<void> {
     downloadXlsx(downloadTable(ctx))
       .catch((e: unknown) => { $("result-summary").textContent = `Excelfilen kunde inte skapas: ${(e as Error).message}`; })
       .finally(() => btn.removeAttribute("aria-busy"));
+  });
+
+  // Redraw the chart at its new width when the window is resized.
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastWidth = $("result").clientWidth;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      const w = $("result").clientWidth;
+      if (w === lastWidth || !ctx.rows.length) return;
+      lastWidth = w;
+      $("result-chart").innerHTML = renderChart(ctx.rows, w);
+    }, 200);
   });
 
   // SQL box
