@@ -68,10 +68,15 @@ export function diffTrees(a: Map<string, string>, b: Map<string, string>): TreeD
 
 /** Runs a TypeScript entry point with tsx (node_modules/.bin first on PATH, like npm run). */
 export function runTsx(args: string[], opts: { env?: Record<string, string>; timeoutMs: number; label: string }): Promise<{ ms: number; output: string }> {
+  return runBin("tsx", args, opts);
+}
+
+/** Runs a node_modules/.bin command in the repository root, bounded, output kept for the error. */
+export function runBin(command: string, args: string[], opts: { env?: Record<string, string>; timeoutMs: number; label: string }): Promise<{ ms: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const bin = path.join(ROOT, "node_modules", ".bin");
-    const child = spawn(path.join(bin, "tsx"), args, {
+    const child = spawn(path.join(bin, command), args, {
       cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], detached: true,
       env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, ASTRO_TELEMETRY_DISABLED: "1", ...opts.env },
     });
@@ -102,6 +107,11 @@ export function buildSite(dataDir: string, outDir: string, env: Record<string, s
   return runTsx([path.join(ROOT, "scripts", "build-site.ts")], {
     env: { HTK_BUILD_DIR: dataDir, HTK_DIST: outDir, ...env }, timeoutMs, label: `build → ${outDir}`,
   });
+}
+
+/** Only `astro build` (pages, endpoints, chart PNGs) from dataDir into outDir, without the report step. */
+export function astroBuild(dataDir: string, outDir: string, timeoutMs = 600_000) {
+  return runBin("astro", ["build", "--outDir", outDir], { env: { HTK_BUILD_DIR: dataDir }, timeoutMs, label: `astro build → ${outDir}` });
 }
 
 // ---------------------------------------------------------------------------------------------------
