@@ -24,6 +24,17 @@ describe("PDF post-processing", () => {
     expect(out).toBe("/ID (node00000002) /ID (node00000001) /Names [(node00000001) 5 0 R (node00000002) 6 0 R]");
     expect(out.length).toBe(pdf.length);
   });
+
+  it("numbers structure ids by the element they name, not by Chromium's lazily assigned node ids", () => {
+    // Two prints of one page: the same elements (objects 90, 94, 102), raw ids in a different order.
+    const print = (a: string, b: string, c: string) => Buffer.from(
+      `90 0 obj <</S /TH /ID (node${a})>> 94 0 obj <</S /TH /ID (node${b})>> 102 0 obj <</S /TD /Headers [(node${a}) (node${b})] /ID (node${c})>> ` +
+      `<</Limits [(node${[a, b, c].sort()[0]}) (node${[a, b, c].sort()[2]})] /Names [${[[a, 90], [b, 94], [c, 102]].sort().map(([id, o]) => `(node${id}) ${o} 0 R`).join(" ")}]>>`, "latin1");
+    const one = print("00000001", "00000002", "00000003"), two = print("00000006", "00000001", "00000002");
+    expect(normaliseStructIds(two).toString("latin1")).toBe(normaliseStructIds(one).toString("latin1"));
+    expect(normaliseStructIds(two).length).toBe(two.length);
+    expect(normaliseStructIds(two).toString("latin1")).toContain("/Limits [(node00000001) (node00000003)] /Names [(node00000001) 90 0 R (node00000002) 94 0 R (node00000003) 102 0 R]");
+  });
 });
 
 describe("PDF text reader", () => {

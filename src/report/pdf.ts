@@ -49,18 +49,39 @@ export async function printReportPdf(page: Page, url: string, footer: string): P
 
 /**
  * Chromium names tagged elements after the renderer's DOM node ids ("/ID (node00221822)"), which grow
- * with every page a browser has loaded. Renumbers them 1, 2, 3 … in the same (sorted) order and at the
- * same width, so offsets, the /IDTree's order and its /Limits stay valid and a package printed by a
- * busy browser equals one printed by a fresh one.
+ * with every page a browser has loaded and are handed out lazily, so even their relative order can differ
+ * between two prints of the same page. Renumbers them 1, 2, 3 … in the order of the structure elements
+ * they name (the /IDTree's object numbers, which are stable), at the same width, and re-sorts the tree's
+ * /Names (same bytes, permuted) and /Limits, so offsets stay valid and a package printed by a busy browser
+ * equals one printed by a fresh one. A tree with several leaves keeps the sorted raw order instead.
  */
 export function normaliseStructIds(pdf: Buffer): Buffer {
   const text = pdf.toString("latin1");
   const ids = [...new Set([...text.matchAll(/\(node(\d+)\)/g)].map((m) => m[1]))];
   if (!ids.length) return pdf;
-  ids.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const NAMES = /\/Names \[((?:\s*\(node\d+\) \d+ 0 R)+)\s*\]/g;
+  const leaves = [...text.matchAll(NAMES)];
+  const objectOf = new Map<string, number>();
+  if (leaves.length === 1) for (const m of leaves[0][1].matchAll(/\(node(\d+)\) (\d+) 0 R/g)) objectOf.set(m[1], Number(m[2]));
+  const rawOrder = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  ids.sort((a, b) => (objectOf.get(a) ?? Infinity) - (objectOf.get(b) ?? Infinity) || rawOrder(a, b));
   const next = new Map(ids.map((id, i) => [id, String(i + 1).padStart(id.length, "0")]));
   if ([...next].some(([a, b]) => a.length !== b.length)) return pdf;
-  return Buffer.from(text.replace(/\(node(\d+)\)/g, (_m, id: string) => `(node${next.get(id)})`), "latin1");
+  let out = text.replace(/\(node(\d+)\)/g, (_m, id: string) => `(node${next.get(id)})`);
+  if (leaves.length === 1) {
+    // The leaf's pairs in label order, in the original separators; its /Limits the first and last label.
+    out = out.replace(NAMES, (array: string) => {
+      const pairs = [...array.matchAll(/\(node(\d+)\) \d+ 0 R/g)];
+      const sorted = pairs.map((p) => ({ text: p[0], n: Number(p[1]) })).sort((a, b) => a.n - b.n);
+      let i = 0;
+      return array.replace(/\(node\d+\) \d+ 0 R/g, () => sorted[i++].text);
+    });
+    const labels = ids.map((id) => next.get(id)!);
+    out = out.replace(/\/Limits \[\(node\d+\) \(node\d+\)\]/, (limits) =>
+      limits.length === `/Limits [(node${labels[0]}) (node${labels[labels.length - 1]})]`.length
+        ? `/Limits [(node${labels[0]}) (node${labels[labels.length - 1]})]` : limits);
+  }
+  return Buffer.from(out, "latin1");
 }
 
 /** Replaces /CreationDate and /ModDate values with a fixed date of exactly the same length (offsets stay valid). */
