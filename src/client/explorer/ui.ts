@@ -110,6 +110,8 @@ interface Ctx {
   state: ExplorerState; // last valid state (what the ranking shows)
   rows: RankRow[];
   meta: Map<string, MunicipalityMeta>;
+  step1Sql: string;
+  chartWidth: number; // width of the result column, read once and on resize (reading it after a DOM change would force a layout)
   shown: ExplorerState | null; // state of the rows on screen
   firstReady: boolean;
   allReady: boolean;
@@ -329,7 +331,7 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
     ? renderTable(rows, filtered, caption)
     : `<p>Inga kommuner i urvalet. Ändra filtren.</p>`;
   const figure = $("result-figure");
-  const chart = renderChart(rows, $("result").clientWidth);
+  const chart = renderChart(rows, ctx.chartWidth);
   figure.hidden = chart === "";
   $("result-chart").innerHTML = chart;
   const shownN = Math.min(CHART_MAX, rows.filter((r) => r.total_rounded !== null).length);
@@ -375,10 +377,11 @@ async function drain(ctx: Ctx): Promise<void> {
         const rows = displayRows(await queryRows(ctx.engine.conn, sql), state, ctx.meta);
         performance.measure("rerank:query", { start: tq, end: performance.now() });
         const tr = performance.now();
-        render(ctx, state, rows, `-- Steg 1 (en gång): delindexens summor ur indikatorernas värden\n${subSumsSql(ctx.config.weightSets[0].id)};\n\n` +
+        render(ctx, state, rows, `-- Steg 1 (en gång): delindexens summor ur indikatorernas värden\n${ctx.step1Sql};\n\n` +
           `-- Steg 2 (vid varje ändring): totalindex och rang med dina vikter\n${sql};`);
         performance.measure("rerank:render", { start: tr, end: performance.now() });
-        performance.measure("rerank", { start: t0, end: performance.now() });
+        // "rerank": from the reader's change to the new ranking painted (after the next frame).
+        requestAnimationFrame(() => setTimeout(() => performance.measure("rerank", { start: t0, end: performance.now() }), 0));
       } catch (error) {
         $("result-summary").textContent = `Rangordningen kunde inte räknas: ${translateDuckDbError(String((error as Error).message ?? error))}`;
       }
@@ -523,7 +526,7 @@ async function load(ctx: Ctx): Promise<void> {
   await insert(engine, "weights", cfg.weights);
   await insert(engine, "indicator_rules", cfg.indicator_rules);
   for (const t of first) await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
-  await engine.conn.query(subSumsSql(ctx.config.weightSets[0].id));
+  await engine.conn.query(ctx.step1Sql);
   const meta = tableRows<MunicipalityMeta>(await engine.conn.query(
     "SELECT code, name, county_code, county, kommungrupp_id, kommungrupp, population, peers FROM municipalities"));
   ctx.meta = new Map(meta.map((m) => [m.code, m]));
@@ -672,6 +675,7 @@ export async function startExplorer(): Promise<void> {
   const parsed = parseState(location.search, stateCtx);
   const ctx: Ctx = {
     config, manifest, stateCtx, engine: null, state: parsed.state, rows: [], meta: new Map(), shown: null,
+    chartWidth: $("result").clientWidth, step1Sql: subSumsSql(config.weightSets[0].id),
     firstReady: false, allReady: false, allReadyPromise, resolveAllReady,
   };
   writeForm(ctx.state);
@@ -680,6 +684,7 @@ export async function startExplorer(): Promise<void> {
   if (parsed.errors.length) history.replaceState(null, "", urlFor(ctx, ctx.state));
 
   const form = $<HTMLFormElement>("weigh-form");
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const onChange = (event: Event) => {
     const t0 = performance.now();
     const target = event.target as HTMLElement;
@@ -704,13 +709,16 @@ export async function startExplorer(): Promise<void> {
     updateShares(state.weights);
     const changed = !sameRanking(state, ctx.state) || JSON.stringify(state) !== JSON.stringify(ctx.state);
     ctx.state = state;
-    history.replaceState(null, "", urlFor(ctx, state));
     if (changed) scheduleRank(ctx, state, t0);
+    // The URL follows (debounced: a slider sends many events and browsers throttle history updates).
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => history.replaceState(null, "", urlFor(ctx, ctx.state)), 120);
   };
   form.addEventListener("input", onChange);
   form.addEventListener("change", onChange);
   form.addEventListener("submit", (e) => e.preventDefault());
   $("reset-button").addEventListener("click", () => {
+    clearTimeout(urlTimer);
     ctx.state = defaultState(stateCtx);
     writeForm(ctx.state);
     showWeightErrors([], []);
@@ -737,14 +745,13 @@ export async function startExplorer(): Promise<void> {
 
   // Redraw the chart at its new width when the window is resized.
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastWidth = $("result").clientWidth;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
       const w = $("result").clientWidth;
-      if (w === lastWidth || !ctx.rows.length) return;
-      lastWidth = w;
-      $("result-chart").innerHTML = renderChart(ctx.rows, w);
+      if (w === ctx.chartWidth) return;
+      ctx.chartWidth = w;
+      if (ctx.rows.length) $("result-chart").innerHTML = renderChart(ctx.rows, w);
     }, 200);
   });
 
