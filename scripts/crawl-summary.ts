@@ -29,6 +29,7 @@ export function formatCrawlSummary(c: CrawlSummaryFile): string[] {
   return [
     `webbplatsgenomgång ${c.date.slice(0, 16).replace("T", " ")}: ${s.pages} sidor (${s.page_types} sidtyper), ${s.pages_in_browser} i Chromium, axe på ${s.pages_axe}`,
     `  länkar ${s.links} (${s.unique_targets} mål), filer ${s.files}, nedladdningar ${s.downloads} (${mb(s.download_bytes)}), förfrågningar ${s.requests}`,
+    `  sidor utan länk dit ${s.orphan_html ?? "–"} (kontrollerade ändå)`,
     `  tredjepartsförfrågningar ${s.third_party_requests} (ska vara 0), tredjepartsresurser i HTML ${s.third_party_references} (ska vara 0), externa länkar ${s.external_links}`,
     `  problem ${s.problems}${kinds ? ` (${kinds})` : ""}, ${(s.ms / 1000).toFixed(1)} s`,
   ];

@@ -32,7 +32,7 @@ export interface CrawlSummary {
   third_party_requests: number; // requests to any host other than 127.0.0.1 (must be 0)
   third_party_references: number; // resources in the HTML that point to another host (must be 0)
   external_links: number; // distinct links to other sites (allowed: sources, licences)
-  orphan_html: number | null; // HTML files in the build that no link reaches (information)
+  orphan_html: number | null; // HTML files no link reaches (information; they are crawled too)
   problems: number;
   ms: number;
 }
@@ -129,7 +129,7 @@ export interface CrawlOptions {
   browserWorkers?: number;
   /** Extra checks on each page in Chromium (e.g. hostile-input checks); return problems. */
   onPage?: (page: Page, path: string) => Promise<Problem[]>;
-  /** All HTML files in the build (relative paths), to count pages no link reaches. */
+  /** All HTML files in the build (relative paths): those no link reaches are counted and crawled too. */
   htmlFiles?: string[];
   log?: (line: string) => void;
 }
@@ -210,13 +210,23 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       }
     };
 
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      await pool(batch, 12, async (key) => {
-        try { await fetchOne(key); } catch (e) { problem("fetch failed", referrers.get(key) ?? "?", `${key}: ${(e as Error).message}`); }
-      });
-    }
+    const drain = async () => {
+      while (queue.length > 0) {
+        const batch = queue;
+        queue = [];
+        await pool(batch, 12, async (key) => {
+          try { await fetchOne(key); } catch (e) { problem("fetch failed", referrers.get(key) ?? "?", `${key}: ${(e as Error).message}`); }
+        });
+      }
+    };
+    await drain();
+    // HTML files no link reaches (e.g. versioned embeds, published for other sites to frame): counted,
+    // then checked like the rest so every page type gets its Chromium sample.
+    const reachedPaths = new Set([...pages.keys()].map((k) => k.split("?")[0]));
+    const unlinked = (opts.htmlFiles ?? []).map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`)
+      .filter((p) => p !== "/404.html" && !reachedPaths.has(p));
+    for (const p of unlinked) enqueue(p, "(not linked)");
+    await drain();
     for (const d of [...downloads]) {
       const f = files.get(d);
       if (f) { f.download = true; downloadBytes += f.bytes; } else downloads.delete(d); // missing: reported as broken
@@ -279,10 +289,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     });
     for (const f of site.foreignRequests) problem("third-party request", "(browser)", f);
 
-    const reached = new Set([...pages.keys()].map((k) => k.split("?")[0]));
-    const orphans = opts.htmlFiles
-      ? opts.htmlFiles.filter((f) => f !== "404.html" && !reached.has(`/${f.replace(/index\.html$/, "")}`) && !reached.has(`/${f}`)).length
-      : null;
+    const orphans = opts.htmlFiles ? unlinked.length : null;
     const summary: CrawlSummary = {
       site: opts.root,
       pages: pages.size,
