@@ -12,8 +12,13 @@ export type DecodeMessage =
 
 const post = (m: DecodeMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-self.addEventListener("message", async (event: MessageEvent<DecodeRequest>) => {
-  const { id, table, url } = event.data;
+// One file at a time, in the order asked for (the first ranking's tables first).
+let queue: Promise<void> = Promise.resolve();
+self.addEventListener("message", (event: MessageEvent<DecodeRequest>) => {
+  queue = queue.then(() => decode(event.data));
+});
+
+async function decode({ id, table, url }: DecodeRequest): Promise<void> {
   try {
     let t = performance.now();
     let last = 0;
@@ -31,4 +36,4 @@ self.addEventListener("message", async (event: MessageEvent<DecodeRequest>) => {
   } catch (error) {
     post({ type: "error", id, message: error instanceof Error ? error.message : String(error) });
   }
-});
+}

@@ -5,9 +5,9 @@
 // Step 1 (once, subSumsSql) and step 2 (on every change, rankingSql):
 // 1. Indicator score from the raw value by the catalogue's rule (src/model/scoring.ts scoreValue). The
 //    `score` column of indicator_scores is rounded to one decimal for people, so it is not used here.
-// 2. Sub-index: Σ w·x and Σ w over the indicators that have a value, summed in catalogue order (as the
-//    model's loop does, so the floating-point result is the same), w = the weight within the sub-index
-//    of the weight set the reader started from (src/model/aggregate.ts aggregate).
+// 2. Sub-index: Σ w·x and Σ w over the indicators that have a value, summed term by term in catalogue
+//    order (as the model's loop does, so the floating-point result is the same), w = the weight within
+//    the sub-index of the weight set the reader started from (src/model/aggregate.ts aggregate).
 //    - "omviktning": sub-index = Σ w·x / Σ w; a sub-index with no value is left out and the total is
 //      Σ W·sub / Σ W over the sub-indices that have one.
 //    - "som-hemtjanstindex": a missing indicator scores 0, so sub-index = Σ w·x (within weights of the
@@ -69,37 +69,56 @@ export const SUB_SUMS = "explorer_sub_sums";
 
 /**
  * Step 1, run once after loading: for every year, weight set and municipality, Σ w·x and Σ w of each
- * sub-index over the indicators that have a value (in catalogue order). These do not depend on the
- * sub-index weights or the missing-data rule, so a weight change only needs step 2.
+ * sub-index over the indicators that have a value. These do not depend on the sub-index weights or the
+ * missing-data rule, so a weight change only needs step 2.
+ *
+ * The sums are written out term by term in catalogue order, ((0 + w₁x₁) + w₂x₂) + …, with a missing
+ * indicator adding 0 (which leaves a floating-point sum unchanged), so they are the same doubles as the
+ * model's loop in src/model/aggregate.ts. The weights are the sets' exact effective weights of the year.
  */
-export function subSumsSql(defaultWeightSet: string): string {
-  const pivot = SUB_INDEX_ORDER.map((s, k) =>
-    `coalesce(max(num) FILTER (WHERE sub_index = ${str(s)}), 0.0) AS n${k}, ` +
-    `coalesce(max(den) FILTER (WHERE sub_index = ${str(s)}), 0.0) AS d${k}`).join(",\n    ");
+export function subSumsSql(sets: readonly ConfigWeightSet[], rules: readonly ConfigRule[], defaultWeightSet: string): string {
+  const byId = new Map(rules.map((r) => [r.indicator, r]));
+  const col = (id: string) => `"${id.replace(/"/g, '""')}"`;
+  const used = rules.filter((r) => sets.some((set) => Object.values(set.byYear).some((yw) => r.indicator in yw.indicator)));
   const score = SCORE_SQL.replace(/\bv\b/g, "s.value").replace(/\bkind\b/g, "r.kind")
     .replace(/\bdirection\b/g, "r.direction").replace(/\bbest\b/g, "r.best").replace(/\bworst\b/g, "r.worst");
+  const pivot = used.map((r) => `max(x) FILTER (WHERE indicator = ${str(r.indicator)}) AS ${col(r.indicator)}`).join(",\n    ");
+  const selects: string[] = [];
+  for (const set of sets) {
+    for (const [year, yw] of Object.entries(set.byYear).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      const active = Object.keys(yw.indicator).map((id) => {
+        const r = byId.get(id);
+        if (!r) throw new Error(`Indikatorn ${id} saknas i katalogens regler.`);
+        return r;
+      }).sort((a, b) => a.pos - b.pos);
+      const sums = SUB_INDEX_ORDER.map((sub, k) => {
+        const inSub = active.filter((r) => r.sub_index === sub);
+        const num = inSub.map((r) => `CASE WHEN ${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} * ${col(r.indicator)} END`);
+        const den = inSub.map((r) => `CASE WHEN ${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} END`);
+        return `0.0${num.map((t) => `\n      + ${t}`).join("")} AS n${k},\n    0.0${den.map((t) => `\n      + ${t}`).join("")} AS d${k}`;
+      });
+      selects.push(`SELECT CAST(${int(Number(year))} AS SMALLINT) AS year, ${str(set.id)} AS weight_set, municipality,
+    ${sums.join(",\n    ")}
+  FROM wide WHERE year = ${int(Number(year))}`);
+    }
+  }
   return `CREATE OR REPLACE TEMP TABLE ${SUB_SUMS} AS
-WITH scored AS (
-  -- indicator score from the raw value by the catalogue's rule (unrounded)
-  SELECT s.year, w.weight_set, s.municipality, r.pos, r.sub_index, w.weight_in_sub_index AS w,
-    ${score} AS x
-  FROM indicator_scores s
-  JOIN indicator_rules r ON r.indicator = s.indicator
-  JOIN weights w ON w.year = s.year AND w.indicator = s.indicator
-  WHERE s.municipality IN (SELECT code FROM municipalities)
-), sub AS (
-  -- per sub-index: Σ w·x and Σ w over the indicators with a value, summed in catalogue order
-  SELECT year, weight_set, municipality, sub_index,
-    coalesce(sum(w * x ORDER BY pos) FILTER (WHERE x IS NOT NULL), 0.0) AS num,
-    coalesce(sum(w ORDER BY pos) FILTER (WHERE x IS NOT NULL), 0.0) AS den
-  FROM scored GROUP BY year, weight_set, municipality, sub_index
+WITH wide AS (
+  -- one row per year and municipality, one column per indicator: its score from the raw value (unrounded)
+  SELECT year, municipality,
+    ${pivot}
+  FROM (
+    SELECT s.year, s.municipality, s.indicator, ${score} AS x
+    FROM indicator_scores s JOIN indicator_rules r ON r.indicator = s.indicator
+    WHERE s.municipality IN (SELECT code FROM municipalities)
+  )
+  GROUP BY year, municipality
+), sums AS (
+  -- per year and weight set: Σ w·x (n) and Σ w (d) of each sub-index, in catalogue order
+  ${selects.join("\n  UNION ALL\n  ")}
 )
 SELECT x.*, d.rank AS default_rank, d.total AS default_total
-FROM (
-  SELECT year, weight_set, municipality,
-    ${pivot}
-  FROM sub GROUP BY year, weight_set, municipality
-) x
+FROM sums x
 -- the published default ranking (default weight set, "omviktning"), for "change against the default"
 LEFT JOIN scores d ON d.year = x.year AND d.municipality = x.municipality
   AND d.weight_set = ${str(defaultWeightSet)} AND d.missing_rule = 'omviktning'

@@ -525,8 +525,13 @@ async function load(ctx: Ctx): Promise<void> {
   const cfg = configTables(ctx.config);
   await insert(engine, "weights", cfg.weights);
   await insert(engine, "indicator_rules", cfg.indicator_rules);
-  for (const t of first) await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
+  performance.mark("explorer:config-inserted");
+  for (const t of first) {
+    await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
+    performance.mark(`explorer:inserted:${t.table}`);
+  }
   await engine.conn.query(ctx.step1Sql);
+  performance.mark("explorer:step1");
   const meta = tableRows<MunicipalityMeta>(await engine.conn.query(
     "SELECT code, name, county_code, county, kommungrupp_id, kommungrupp, population, peers FROM municipalities"));
   ctx.meta = new Map(meta.map((m) => [m.code, m]));
@@ -675,7 +680,7 @@ export async function startExplorer(): Promise<void> {
   const parsed = parseState(location.search, stateCtx);
   const ctx: Ctx = {
     config, manifest, stateCtx, engine: null, state: parsed.state, rows: [], meta: new Map(), shown: null,
-    chartWidth: $("result").clientWidth, step1Sql: subSumsSql(config.weightSets[0].id),
+    chartWidth: $("result").clientWidth, step1Sql: subSumsSql(config.weightSets, config.rules, config.weightSets[0].id),
     firstReady: false, allReady: false, allReadyPromise, resolveAllReady,
   };
   writeForm(ctx.state);
