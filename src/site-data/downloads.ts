@@ -108,6 +108,11 @@ export interface SheetSpec<R extends object> {
 
 /** A fixed timestamp for workbook metadata and zip entries, so identical inputs give identical bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+/**
+ * The zip entries' date: ZIP stores local date and time fields, which fflate takes from the Date in the
+ * build machine's time zone, so it is local midnight (2000-01-01 00:00 in every zone, same bytes).
+ */
+export const ZIP_DATE = new Date(2000, 0, 1);
 
 /**
  * A workbook with the data sheet (frozen, filterable header, real numbers with number formats), a sheet
@@ -146,7 +151,7 @@ export async function downloadXlsx<R extends object>(sheet: SheetSpec<R>, about:
 export function normaliseZip(bytes: Uint8Array): Buffer {
   const files = unzipSync(bytes);
   const out: Zippable = {};
-  for (const name of Object.keys(files).sort()) out[name] = [files[name], { mtime: FIXED_DATE, level: 6 }];
+  for (const name of Object.keys(files).sort()) out[name] = [files[name], { mtime: ZIP_DATE, level: 6 }];
   return Buffer.from(zipSync(out));
 }
 
