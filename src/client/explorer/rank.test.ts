@@ -12,7 +12,7 @@ import type { SubIndexId } from "../../model/types";
 import { MISSING_RULE_IDS } from "../../model/types";
 import { BUILD_DIR, loadBuildData } from "../../site-data/load";
 import type { ExplorerConfig } from "./config";
-import { dbl, rankingSql, str, subSumsSql, weightRows, yearSubWeights } from "./rank";
+import { createSubSumsSql, dbl, indicatorWideSql, rankingSql, str, subSumsSql, weightRows, yearSubWeights } from "./rank";
 import { SUB_INDEX_ORDER, percentWeights } from "./state";
 
 const HAVE_DATA = ["indicator_scores", "scores", "municipalities"].every((t) => existsSync(path.join(BUILD_DIR, `${t}.parquet`)));
@@ -47,7 +47,11 @@ describe.skipIf(!HAVE_DATA)("ranking SQL (native DuckDB) equals the model", () =
       `(${str(r.indicator)}, CAST(${r.pos} AS SMALLINT), ${str(r.sub_index)}, ${str(r.name_sv)}, ${str(r.kind)}, ${str(r.direction)}, ` +
       `${r.best === null ? "CAST(NULL AS DOUBLE)" : dbl(r.best)}, ${r.worst === null ? "CAST(NULL AS DOUBLE)" : dbl(r.worst)})`).join(", ")})
       t(indicator, pos, sub_index, name, kind, direction, best, worst)`);
-    await conn.run(subSumsSql(config.weightSets, config.rules, config.weightSets[0].id));
+    await conn.run(indicatorWideSql(config.weightSets, config.rules));
+    await conn.run(createSubSumsSql());
+    for (const set of config.weightSets) {
+      for (const year of config.years) await conn.run(subSumsSql(set, year, config.rules, config.weightSets[0].id));
+    }
   }, 120_000);
   afterAll(() => { conn?.closeSync(); instance?.closeSync(); });
 

@@ -2,7 +2,8 @@
 // (tests/e2e/explorer.test.ts) checks that it gives the same totals (to 1e-9, and identical after the
 // one-decimal rounding) and identical ranks:
 //
-// Step 1 (once, subSumsSql) and step 2 (on every change, rankingSql):
+// Step 1 (once: indicatorWideSql, and subSumsSql per weight set and year) and step 2 (on every change,
+// rankingSql):
 // 1. Indicator score from the raw value by the catalogue's rule (src/model/scoring.ts scoreValue). The
 //    `score` column of indicator_scores is rounded to one decimal for people, so it is not used here.
 // 2. Sub-index: Σ w·x and Σ w over the indicators that have a value, summed term by term in catalogue
@@ -64,65 +65,73 @@ export const SCORE_SQL = `CASE
 /** One-decimal rounding exactly as src/model/scoring.ts round1. */
 export const ROUND1 = (e: string) => `(sign(${e}) * round(abs(${e}) * 10 + 1e-9) / 10)`;
 
-/** Name of the (connection-local) table with each municipality's sub-index sums per year and weight set. */
+/** Connection-local tables of step 1: indicator scores side by side, and the sub-index sums. */
+export const WIDE = "explorer_indicator_wide";
 export const SUB_SUMS = "explorer_sub_sums";
 
+const col = (id: string) => `"${id.replace(/"/g, '""')}"`;
+
 /**
- * Step 1, run once after loading: for every year, weight set and municipality, Σ w·x and Σ w of each
- * sub-index over the indicators that have a value. These do not depend on the sub-index weights or the
- * missing-data rule, so a weight change only needs step 2.
- *
- * The sums are written out term by term in catalogue order, ((0 + w₁x₁) + w₂x₂) + …, with a missing
- * indicator adding 0 (which leaves a floating-point sum unchanged), so they are the same doubles as the
- * model's loop in src/model/aggregate.ts. The weights are the sets' exact effective weights of the year.
+ * Step 1a, once after loading: one row per year and municipality with one column per indicator holding
+ * its score, computed from the raw value by the catalogue's rule (unrounded; indicator_scores.score is
+ * rounded to one decimal for people).
  */
-export function subSumsSql(sets: readonly ConfigWeightSet[], rules: readonly ConfigRule[], defaultWeightSet: string): string {
-  const byId = new Map(rules.map((r) => [r.indicator, r]));
-  const col = (id: string) => `"${id.replace(/"/g, '""')}"`;
+export function indicatorWideSql(sets: readonly ConfigWeightSet[], rules: readonly ConfigRule[]): string {
   const used = rules.filter((r) => sets.some((set) => Object.values(set.byYear).some((yw) => r.indicator in yw.indicator)));
   const score = SCORE_SQL.replace(/\bv\b/g, "s.value").replace(/\bkind\b/g, "r.kind")
     .replace(/\bdirection\b/g, "r.direction").replace(/\bbest\b/g, "r.best").replace(/\bworst\b/g, "r.worst");
-  const pivot = used.map((r) => `max(x) FILTER (WHERE indicator = ${str(r.indicator)}) AS ${col(r.indicator)}`).join(",\n    ");
-  const selects: string[] = [];
-  for (const set of sets) {
-    for (const [year, yw] of Object.entries(set.byYear).sort((a, b) => Number(a[0]) - Number(b[0]))) {
-      const active = Object.keys(yw.indicator).map((id) => {
-        const r = byId.get(id);
-        if (!r) throw new Error(`Indikatorn ${id} saknas i katalogens regler.`);
-        return r;
-      }).sort((a, b) => a.pos - b.pos);
-      const sums = SUB_INDEX_ORDER.map((sub, k) => {
-        const inSub = active.filter((r) => r.sub_index === sub);
-        const num = inSub.map((r) => `CASE WHEN ${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} * ${col(r.indicator)} END`);
-        const den = inSub.map((r) => `CASE WHEN ${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} END`);
-        return `0.0${num.map((t) => `\n      + ${t}`).join("")} AS n${k},\n    0.0${den.map((t) => `\n      + ${t}`).join("")} AS d${k}`;
-      });
-      selects.push(`SELECT CAST(${int(Number(year))} AS SMALLINT) AS year, ${str(set.id)} AS weight_set, municipality,
-    ${sums.join(",\n    ")}
-  FROM wide WHERE year = ${int(Number(year))}`);
-    }
-  }
-  return `CREATE OR REPLACE TEMP TABLE ${SUB_SUMS} AS
-WITH wide AS (
-  -- one row per year and municipality, one column per indicator: its score from the raw value (unrounded)
-  SELECT year, municipality,
-    ${pivot}
-  FROM (
-    SELECT s.year, s.municipality, s.indicator, ${score} AS x
-    FROM indicator_scores s JOIN indicator_rules r ON r.indicator = s.indicator
-    WHERE s.municipality IN (SELECT code FROM municipalities)
-  )
-  GROUP BY year, municipality
-), sums AS (
-  -- per year and weight set: Σ w·x (n) and Σ w (d) of each sub-index, in catalogue order
-  ${selects.join("\n  UNION ALL\n  ")}
+  const pivot = used.map((r) => `max(x) FILTER (WHERE indicator = ${str(r.indicator)}) AS ${col(r.indicator)}`).join(",\n  ");
+  return `CREATE OR REPLACE TEMP TABLE ${WIDE} AS
+SELECT year, municipality,
+  ${pivot}
+FROM (
+  SELECT s.year, s.municipality, s.indicator, ${score} AS x
+  FROM indicator_scores s JOIN indicator_rules r ON r.indicator = s.indicator
+  WHERE s.municipality IN (SELECT code FROM municipalities)
 )
-SELECT x.*, d.rank AS default_rank, d.total AS default_total
-FROM sums x
+GROUP BY year, municipality`;
+}
+
+/** The (empty) table step 1b fills. */
+export function createSubSumsSql(): string {
+  const sums = SUB_INDEX_ORDER.map((_, k) => `n${k} DOUBLE, d${k} DOUBLE`).join(", ");
+  return `CREATE OR REPLACE TEMP TABLE ${SUB_SUMS} (year SMALLINT, weight_set VARCHAR, municipality VARCHAR, ${sums}, default_rank SMALLINT, default_total DOUBLE)`;
+}
+
+/**
+ * Step 1b, once per weight set and year (when first needed): Σ w·x and Σ w of each sub-index over the
+ * indicators that have a value. These do not depend on the sub-index weights or the missing-data rule,
+ * so a weight change only needs step 2.
+ *
+ * The sums are written out term by term in catalogue order, ((0 + w₁x₁) + w₂x₂) + …, with a missing
+ * indicator adding 0 (which leaves a floating-point sum unchanged), so they are the same doubles as the
+ * model's loop in src/model/aggregate.ts. The weights are the set's exact effective weights of the year.
+ */
+export function subSumsSql(set: ConfigWeightSet, year: number, rules: readonly ConfigRule[], defaultWeightSet: string): string {
+  const byId = new Map(rules.map((r) => [r.indicator, r]));
+  const yw = set.byYear[String(year)];
+  if (!yw) throw new Error(`Viktuppsättningen ${set.id} har inga vikter för ${year}.`);
+  const active = Object.keys(yw.indicator).map((id) => {
+    const r = byId.get(id);
+    if (!r) throw new Error(`Indikatorn ${id} saknas i katalogens regler.`);
+    return r;
+  }).sort((a, b) => a.pos - b.pos);
+  const sums = SUB_INDEX_ORDER.map((sub, k) => {
+    const inSub = active.filter((r) => r.sub_index === sub);
+    const num = inSub.map((r) => `CASE WHEN w.${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} * w.${col(r.indicator)} END`);
+    const den = inSub.map((r) => `CASE WHEN w.${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} END`);
+    return `0.0${num.map((t) => `\n    + ${t}`).join("")} AS n${k},\n  0.0${den.map((t) => `\n    + ${t}`).join("")} AS d${k}`;
+  });
+  return `INSERT INTO ${SUB_SUMS}
+SELECT w.year, ${str(set.id)} AS weight_set, w.municipality,
+  ${sums.join(",\n  ")},
+  d.rank AS default_rank, d.total AS default_total
+FROM ${WIDE} w
 -- the published default ranking (default weight set, "omviktning"), for "change against the default"
-LEFT JOIN scores d ON d.year = x.year AND d.municipality = x.municipality
+LEFT JOIN scores d ON d.year = w.year AND d.municipality = w.municipality
   AND d.weight_set = ${str(defaultWeightSet)} AND d.missing_rule = 'omviktning'
-ORDER BY x.year, x.weight_set, x.municipality`;
+WHERE w.year = ${int(year)}
+ORDER BY w.municipality`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { lockEngine, startEngine, type Engine } from "./db";
 import { downloadCsv, downloadXlsx, type DownloadTable } from "./download";
 import type { DecodeMessage, DecodeRequest } from "./decode.worker";
 import { newProgress, type DataManifest, type ManifestEntry, type TableProgress } from "./load";
-import { rankingSql, subSumsSql, type RankParams, weightRows, yearSubWeights } from "./rank";
+import { createSubSumsSql, indicatorWideSql, rankingSql, subSumsSql, type RankParams, weightRows, yearSubWeights } from "./rank";
 import { checkReadOnlySql, translateDuckDbError } from "./sql";
 import {
   SUB_INDEX_LABEL, SUB_INDEX_ORDER, defaultState, hasFilter, makeSelection, placesAgainst, normalisedWeights, parseState, parseWeight, percentWeights,
@@ -110,7 +110,7 @@ interface Ctx {
   state: ExplorerState; // last valid state (what the ranking shows)
   rows: RankRow[];
   meta: Map<string, MunicipalityMeta>;
-  step1Sql: string;
+  sums: Map<string, Promise<unknown>>; // step 1b done (or running) per weight set and year
   chartWidth: number; // width of the result column, read once and on resize (reading it after a DOM change would force a layout)
   shown: ExplorerState | null; // state of the rows on screen
   firstReady: boolean;
@@ -352,6 +352,27 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
 }
 
 // ---------------------------------------------------------------- queries
+/** Step 1b for the weight set and year of a ranking, once (the first ranking needs one pair only). */
+function ensureSums(ctx: Ctx, params: RankParams): Promise<unknown> {
+  const key = `${params.weightSet}|${params.year}`;
+  let done = ctx.sums.get(key);
+  if (!done) {
+    const set = weightSet(ctx, params.weightSet);
+    done = (ctx.engine as Engine).conn.query(subSumsSql(set, params.year, ctx.config.rules, ctx.config.weightSets[0].id));
+    ctx.sums.set(key, done);
+  }
+  return done;
+}
+
+/** The SQL shown under "Visa SQL-frågan": every step, so a reader can run it in their own DuckDB. */
+function shownSql(ctx: Ctx, params: RankParams, step2: string): string {
+  return `-- Steg 1 a (en gång): varje indikators poäng ur det publicerade värdet, en kolumn per indikator\n` +
+    `${indicatorWideSql(ctx.config.weightSets, ctx.config.rules)};\n\n${createSubSumsSql()};\n\n` +
+    `-- Steg 1 b (en gång per viktuppsättning och år): delindexens summor Σ v·x och Σ v\n` +
+    `${subSumsSql(weightSet(ctx, params.weightSet), params.year, ctx.config.rules, ctx.config.weightSets[0].id)};\n\n` +
+    `-- Steg 2 (vid varje ändring): totalindex och rang med dina vikter\n${step2};`;
+}
+
 let running = false;
 let pending: { state: ExplorerState; t0: number } | null = null;
 
@@ -374,11 +395,11 @@ async function drain(ctx: Ctx): Promise<void> {
       const sql = rankingSql(params);
       try {
         const tq = performance.now();
+        await ensureSums(ctx, params);
         const rows = displayRows(await queryRows(ctx.engine.conn, sql), state, ctx.meta);
         performance.measure("rerank:query", { start: tq, end: performance.now() });
         const tr = performance.now();
-        render(ctx, state, rows, `-- Steg 1 (en gång): delindexens summor ur indikatorernas värden\n${ctx.step1Sql};\n\n` +
-          `-- Steg 2 (vid varje ändring): totalindex och rang med dina vikter\n${sql};`);
+        render(ctx, state, rows, shownSql(ctx, params, sql));
         performance.measure("rerank:render", { start: tr, end: performance.now() });
         // "rerank": from the reader's change to the new ranking painted (after the next frame).
         requestAnimationFrame(() => setTimeout(() => performance.measure("rerank", { start: t0, end: performance.now() }), 0));
@@ -513,13 +534,21 @@ async function load(ctx: Ctx): Promise<void> {
   });
   // Fetch and decode every table in a worker (first tables first) while the engine compiles.
   performance.mark("explorer:start");
+  // The other tables are asked for only after the first ranking is on screen, so that decoding them does
+  // not compete with the engine's compilation for the processor.
   const decoder = new Decoder();
-  const decoded = new Map(ctx.manifest.tables.map((t) => [t.table, decoder.decode(t, progress.get(t.table) as TableProgress).then((ipc) => {
-    performance.mark(`explorer:decoded:${t.table}`);
-    return ipc;
-  })]));
-  // Errors surface where each table is awaited; avoid unhandled rejections meanwhile.
-  for (const d of decoded.values()) d.catch(() => undefined);
+  const decoded = new Map<string, Promise<Uint8Array>>();
+  const request = (list: ManifestEntry[]) => {
+    for (const t of list) {
+      const d = decoder.decode(t, progress.get(t.table) as TableProgress).then((ipc) => {
+        performance.mark(`explorer:decoded:${t.table}`);
+        return ipc;
+      });
+      d.catch(() => undefined); // errors surface where each table is awaited
+      decoded.set(t.table, d);
+    }
+  };
+  request(first);
   const engine = await enginePromise;
   ctx.engine = engine;
   const cfg = configTables(ctx.config);
@@ -530,7 +559,10 @@ async function load(ctx: Ctx): Promise<void> {
     await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
     performance.mark(`explorer:inserted:${t.table}`);
   }
-  await engine.conn.query(ctx.step1Sql);
+  await engine.conn.query(indicatorWideSql(ctx.config.weightSets, ctx.config.rules));
+  performance.mark("explorer:step1a");
+  await engine.conn.query(createSubSumsSql());
+  await ensureSums(ctx, rankParams(ctx.config, ctx.state));
   performance.mark("explorer:step1");
   const meta = tableRows<MunicipalityMeta>(await engine.conn.query(
     "SELECT code, name, county_code, county, kommungrupp_id, kommungrupp, population, peers FROM municipalities"));
@@ -544,6 +576,11 @@ async function load(ctx: Ctx): Promise<void> {
   summary.dataset.state = "first-ready";
   summary.textContent = `Rangordningen är klar (${fmtMs(performance.now() - t0)}). Övriga tabeller läses in för frågerutan …`;
 
+  // The other tables (decoded in the worker) and, meanwhile, step 1b for the other weight sets and years.
+  request(rest);
+  for (const set of ctx.config.weightSets) {
+    for (const year of ctx.config.years) await ensureSums(ctx, { ...rankParams(ctx.config, ctx.state), weightSet: set.id, year });
+  }
   for (const t of rest) await insertIpc(engine, t.table, await (decoded.get(t.table) as Promise<Uint8Array>), progress.get(t.table) as TableProgress);
   decoder.close();
   await lockEngine(engine);
@@ -680,7 +717,7 @@ export async function startExplorer(): Promise<void> {
   const parsed = parseState(location.search, stateCtx);
   const ctx: Ctx = {
     config, manifest, stateCtx, engine: null, state: parsed.state, rows: [], meta: new Map(), shown: null,
-    chartWidth: $("result").clientWidth, step1Sql: subSumsSql(config.weightSets, config.rules, config.weightSets[0].id),
+    chartWidth: $("result").clientWidth, sums: new Map(),
     firstReady: false, allReady: false, allReadyPromise, resolveAllReady,
   };
   writeForm(ctx.state);
@@ -794,7 +831,9 @@ export async function startExplorer(): Promise<void> {
     },
     rank: async (s: ExplorerState) => {
       await allReadyPromise;
-      return tableRows(await (ctx.engine as Engine).conn.query(rankingSql(rankParams(config, s))));
+      const params = rankParams(config, s);
+      await ensureSums(ctx, params);
+      return tableRows(await (ctx.engine as Engine).conn.query(rankingSql(params)));
     },
   };
 
