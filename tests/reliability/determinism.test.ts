@@ -1,9 +1,11 @@
 // Deterministic, reproducible builds (issue 8): the same inputs give byte-identical data/build and dist.
-// - data: two pipeline runs from the committed snapshot, at the same time in two child processes, into
-//   two temp folders; every file's sha256 must match, and the manifest must describe the files exactly.
+// - data: two pipeline runs from the committed snapshot, at the same time in two child processes (one in
+//   UTC, one in UTC+14), into two temp folders; every file's sha256 must match, and the manifest must
+//   describe the files exactly.
 // - site: one more `npm run build` (scripts/build-site.ts, so every post-build step is included) from
 //   data/build into a temp folder, compared file by file with dist/ — which `npm test` has just built from
-//   the same data/build. Without a dist/ (or with HTK_DETERMINISM_TWICE=1) it builds twice instead.
+//   the same data/build — in another time zone (UTC+14). Without a dist/ (or with HTK_DETERMINISM_TWICE=1)
+//   it builds twice instead.
 // - chart PNGs: the post-build PNG step caches by content hash, so the second build copies PNGs; a sample
 //   of chart SVGs is therefore re-rendered here and compared with the PNGs in dist/.
 import { existsSync, readFileSync } from "node:fs";
@@ -12,6 +14,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/pipeline/manifest";
 import { buildSite, DATA_BUILD, diffTrees, DIST, hashTree, pipelineChild, removeDir, ROOT, tempDir, type TreeDiff } from "./support";
 
+/** The second run and build use a time zone far from UTC and Stockholm (UTC+14). */
+const OTHER_TZ = "Pacific/Kiritimati";
 const temps: string[] = [];
 afterAll(() => { for (const d of temps) removeDir(d); });
 
@@ -37,7 +41,8 @@ describe("deterministic builds", () => {
     const dir = tempDir("determinism-data");
     temps.push(dir);
     const a = path.join(dir, "a"), b = path.join(dir, "b");
-    await Promise.all([pipelineChild(ROOT, a), pipelineChild(ROOT, b)]);
+    // Different time zones too: nothing published may depend on the build machine's zone.
+    await Promise.all([pipelineChild(ROOT, a, { TZ: "UTC" }), pipelineChild(ROOT, b, { TZ: OTHER_TZ })]);
     const ha = hashTree(a), hb = hashTree(b);
     const d = diffTrees(ha, hb);
     console.log(explain("data/build", d, "run 1", "run 2"));
@@ -67,10 +72,10 @@ describe("deterministic builds", () => {
     let first = DIST;
     if (!existsSync(path.join(DIST, "index.html")) || process.env.HTK_DETERMINISM_TWICE) {
       first = path.join(dir, "first");
-      await buildSite(DATA_BUILD, first);
+      await buildSite(DATA_BUILD, first, { TZ: "UTC" });
     }
     const second = path.join(dir, "second");
-    const { ms } = await buildSite(DATA_BUILD, second);
+    const { ms } = await buildSite(DATA_BUILD, second, { TZ: OTHER_TZ });
     const h1 = hashTree(first), h2 = hashTree(second);
     const d = diffTrees(h1, h2);
     console.log(`${explain("site", d, "first build", "second build")}\n  (second build ${(ms / 1000).toFixed(1)} s, compared with ${path.relative(ROOT, first)})`);

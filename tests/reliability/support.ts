@@ -98,8 +98,8 @@ export function runBin(command: string, args: string[], opts: { env?: Record<str
 }
 
 /** The data pipeline from the snapshot under `root` (data/reference, data/snapshot) into outDir. */
-export function pipelineChild(root: string, outDir: string, timeoutMs = 180_000) {
-  return runTsx([path.join(__dirname, "pipeline-cli.ts"), root, outDir], { timeoutMs, label: `pipeline → ${outDir}` });
+export function pipelineChild(root: string, outDir: string, env: Record<string, string> = {}, timeoutMs = 180_000) {
+  return runTsx([path.join(__dirname, "pipeline-cli.ts"), root, outDir], { env, timeoutMs, label: `pipeline → ${outDir}` });
 }
 
 /** `npm run build` (scripts/build-site.ts: astro build and every later step) from dataDir into outDir. */
