@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareModel, type PreparedModel } from "../../src/model/index";
 import { scoreMunicipalityYear } from "../../src/model/municipalityModel";
 import { mulberry32 } from "../../src/model/random";
@@ -19,6 +19,8 @@ import { BUILD_DIR, loadBuildData } from "../../src/site-data/load";
 import { DIST, horizontalOverflow, seriousAxeViolations, startHarness, type Harness } from "./harness";
 
 const ROOT = process.env.HTK_DIST ?? DIST;
+// Each test opens its own page and waits for the engine; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 240_000 });
 const SUBS: SubIndexId[] = ["information", "bistandshandlaggning", "utforande", "stod_utveckling"];
 
 interface PageState {
@@ -86,6 +88,7 @@ function expectSame(sql: SqlRow[], model: ReturnType<typeof modelResult>[string]
       continue;
     }
     expect(Math.abs((row.total as number) - m.total), `${label} ${row.municipality} total`).toBeLessThanOrEqual(1e-9);
+    expect(row.total, `${label} ${row.municipality} total, bit for bit`).toBe(m.total); // same sums in the same order
     expect(row.total_rounded, `${label} ${row.municipality} rounded`).toBe(m.rounded);
     expect(row.rank, `${label} ${row.municipality} rank`).toBe(m.rank);
     expect(row.counts, `${label} ${row.municipality} counts`).toBe(m.counts);
