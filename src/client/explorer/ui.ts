@@ -207,7 +207,10 @@ function updateShares(weights: Record<SubIndexId, number>): void {
   const total = SUB_INDEX_ORDER.reduce((a, s) => a + weights[s], 0);
   const shares = total > 0 ? normalisedWeights(weights) : null;
   for (const s of SUB_INDEX_ORDER) {
-    $(`w-${s}-share`).textContent = shares ? `${fmt(shares[s] * 100, 0, 1)}${NBSP}% av totalen` : `${DASH} av totalen`;
+    const share = shares ? `${fmt(shares[s] * 100, 0, 1)}${NBSP}% av totalen` : `${DASH} av totalen`;
+    $(`w-${s}-share`).textContent = share;
+    // Screen readers announce the slider's value with its share of the total.
+    $(`w-${s}-range`).setAttribute("aria-valuetext", `${fmt(weights[s], 0, 4)}, ${share}`);
   }
 }
 
