@@ -133,7 +133,12 @@ describe("explorer: loading", () => {
     for (const p of phases) expect(p).toMatch(/^klar/);
     await expect(page.locator("#load-list li").first().textContent()).resolves.toMatch(/DuckDB-WASM.*MB/);
     await expect(page.locator("#load-summary").textContent()).resolves.toMatch(/Alla tabeller är inlästa/);
+    // The table shows the first 50 rows until the reader asks for all 290.
+    expect(await page.locator("#result-table tbody tr").count()).toBe(50);
+    await expect(page.locator("#table-more").textContent()).resolves.toBe("Visa alla 290 i tabellen");
+    await page.click("#table-more");
     expect(await page.locator("#result-table tbody tr").count()).toBe(290);
+    expect(await page.getAttribute("#table-more", "aria-expanded")).toBe("true");
     // Self-hosted engine (the worker fetches the wasm; requests are recorded on the browser context).
     const wasm = firstRequests.filter((n) => /\.wasm(\?|$)/.test(n));
     expect(wasm).toHaveLength(1);
@@ -287,7 +292,7 @@ describe("explorer: interaction", () => {
     const bad = await openExplorer("?utforande=-1&ar=1999&lan=%3Cscript%3E&regel=x");
     await expect(bad.locator("#weights-error").textContent()).resolves.toMatch(/negativ.*Året i adressen finns inte/s);
     expect(await bad.inputValue("#w-utforande")).toBe("40");
-    expect(await bad.locator("#result-table tbody tr").count()).toBe(290);
+    expect(await bad.locator("#result-table tbody tr").count()).toBe(50);
   });
 
   it("is keyboard operable: a slider moves with the arrow keys and the ranking follows", async () => {

@@ -111,6 +111,8 @@ interface Ctx {
   rows: RankRow[];
   meta: Map<string, MunicipalityMeta>;
   sums: Map<string, Promise<unknown>>; // step 1b done (or running) per weight set and year
+  showAll: boolean; // table shows every row of the selection
+  sql: string; // the SQL behind the ranking on screen
   chartWidth: number; // width of the result column, read once and on resize (reading it after a DOM change would force a layout)
   shown: ExplorerState | null; // state of the rows on screen
   firstReady: boolean;
@@ -255,6 +257,8 @@ function selectionText(ctx: Ctx, s: ExplorerState): string[] {
 }
 
 const CHART_MAX = 25;
+/** Rows in the table until the reader asks for all (a long table is slow to lay out on every change). */
+const TABLE_LIMIT = 50;
 
 function renderChart(rows: RankRow[], available: number): string {
   const data = rows.filter((r) => r.total_rounded !== null).slice(0, CHART_MAX);
@@ -330,9 +334,15 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
   const sel = selectionText(ctx, state);
   const caption = `Rangordning ${state.year} med dina val` + (filtered ? ` – ${sel.join(", ")}` : " – alla kommuner") +
     `. Rang bland ${n} rangordnade kommuner.`;
+  const limited = !ctx.showAll && rows.length > TABLE_LIMIT;
+  const tableRowsShown = limited ? rows.slice(0, TABLE_LIMIT) : rows;
   $("result-table").innerHTML = rows.length
-    ? renderTable(rows, filtered, caption)
+    ? renderTable(tableRowsShown, filtered, caption + (limited ? ` Tabellen visar de ${TABLE_LIMIT} första av ${rows.length}.` : ""))
     : `<p>Inga kommuner i urvalet. Ändra filtren.</p>`;
+  const more = $<HTMLButtonElement>("table-more");
+  more.hidden = rows.length <= TABLE_LIMIT;
+  more.textContent = ctx.showAll ? `Visa bara de ${TABLE_LIMIT} första i tabellen` : `Visa alla ${rows.length} i tabellen`;
+  more.setAttribute("aria-expanded", String(ctx.showAll));
   const figure = $("result-figure");
   const chart = renderChart(rows, ctx.chartWidth);
   figure.hidden = chart === "";
@@ -340,7 +350,9 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
   const shownN = Math.min(CHART_MAX, rows.filter((r) => r.total_rounded !== null).length);
   $("result-figcaption").textContent = `Totalindex (0–100) för de ${shownN} högst rangordnade${filtered ? " i urvalet" : ""}. ` +
     "Stapeln visar resultatet med dina val, det orange strecket resultatet med standardvikterna. Alla värden finns i tabellen.";
-  $("rank-sql").firstElementChild!.textContent = sql;
+  // The SQL text is long: written only while "Visa SQL-frågan" is open (and when it is opened).
+  ctx.sql = sql;
+  if ($<HTMLDetailsElement>("rank-sql-details").open) $("rank-sql").firstElementChild!.textContent = sql;
   $("result").setAttribute("aria-busy", "false");
   for (const id of ["download-csv", "download-xlsx"]) ($<HTMLButtonElement>(id)).disabled = rows.length === 0;
   const top = rows.find((r) => r.rank !== null);
@@ -720,7 +732,7 @@ export async function startExplorer(): Promise<void> {
   const parsed = parseState(location.search, stateCtx);
   const ctx: Ctx = {
     config, manifest, stateCtx, engine: null, state: parsed.state, rows: [], meta: new Map(), shown: null,
-    chartWidth: $("result").clientWidth, sums: new Map(),
+    chartWidth: $("result").clientWidth, sums: new Map(), showAll: false, sql: "",
     firstReady: false, allReady: false, allReadyPromise, resolveAllReady,
   };
   writeForm(ctx.state);
@@ -786,6 +798,14 @@ export async function startExplorer(): Promise<void> {
     downloadXlsx(downloadTable(ctx))
       .catch((e: unknown) => { $("result-summary").textContent = `Excelfilen kunde inte skapas: ${(e as Error).message}`; })
       .finally(() => btn.removeAttribute("aria-busy"));
+  });
+
+  $("table-more").addEventListener("click", () => {
+    ctx.showAll = !ctx.showAll;
+    if (ctx.shown) render(ctx, ctx.shown, ctx.rows, ctx.sql);
+  });
+  $<HTMLDetailsElement>("rank-sql-details").addEventListener("toggle", () => {
+    if ($<HTMLDetailsElement>("rank-sql-details").open) $("rank-sql").firstElementChild!.textContent = ctx.sql;
   });
 
   // Redraw the chart at its new width when the window is resized.
