@@ -349,7 +349,7 @@ function render(ctx: Ctx, state: ExplorerState, rows: RankRow[], sql: string): v
   $("result-chart").innerHTML = chart;
   const shownN = Math.min(CHART_MAX, rows.filter((r) => r.total_rounded !== null).length);
   $("result-figcaption").textContent = `Totalindex (0–100) för de ${shownN} högst rangordnade${filtered ? " i urvalet" : ""}. ` +
-    "Stapeln visar resultatet med dina val, det orange strecket resultatet med standardvikterna. Alla värden finns i tabellen.";
+    "Stapeln visar resultatet med dina val, det orange strecket resultatet med standardvikterna. Värdena finns i tabellen nedan och i nedladdningarna.";
   // The SQL text is long: written only while "Visa SQL-frågan" is open (and when it is opened).
   ctx.sql = sql;
   if ($<HTMLDetailsElement>("rank-sql-details").open) $("rank-sql").firstElementChild!.textContent = sql;
