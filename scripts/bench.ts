@@ -9,6 +9,9 @@ import { benchPipeline } from "../src/pipeline/bench";
 import { loadBuildData } from "../src/site-data/load";
 import { benchReliability } from "./bench-reliability";
 import { benchSite } from "./bench-site";
+import { benchExplorer } from "./bench-explorer";
+import { formatCrawlSummary, readCrawlSummary } from "./crawl-summary";
+import { benchReports } from "../src/report/bench";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -41,6 +44,37 @@ if (!existsSync(path.join(root, "data", "build", "manifest.json"))) {
     section("Webbplats");
     results.site = await benchSite(root, (line) => console.log(line));
   }
+}
+
+if (wanted("explorer")) {
+  section("Utforska (DuckDB-WASM i Chromium)");
+  try {
+    const e = await benchExplorer({ log: (line) => console.log(`  ${line}`) });
+    results.explorer = e;
+    for (const [k, v] of Object.entries(e)) console.log(`  ${k.padEnd(40)} ${v}`);
+  } catch (error) {
+    console.log(`  hoppas över: ${(error as Error).message}`);
+  }
+}
+
+if (wanted("reports")) {
+  section("Rapportpaket (290 kommuner, 2 kärnor)");
+  try {
+    // Full cold + warm run takes minutes; `npm run bench -- reports` runs it, the default reuses dist/.
+    const r = await benchReports(root, { reuse: !only.includes("reports") });
+    results.reports = r;
+    console.log(JSON.stringify(r, null, 2).split("\n").map((l) => `  ${l}`).join("\n"));
+  } catch (error) {
+    console.log(`  hoppas över: ${(error as Error).message}`);
+  }
+}
+
+if (wanted("crawl")) {
+  section("Webbplatsgenomgång (senaste testkörningen)");
+  const crawl = readCrawlSummary(root);
+  results.crawl = crawl;
+  if (crawl) for (const line of formatCrawlSummary(crawl)) console.log(`  ${line}`);
+  else console.log("  ingen sammanfattning än: kör npm test (tests/reliability/crawl.test.ts skriver test-output/crawl-summary.json)");
 }
 
 if (wanted("reliability")) {
