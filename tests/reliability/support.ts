@@ -110,8 +110,8 @@ export function buildSite(dataDir: string, outDir: string, env: Record<string, s
 }
 
 /** Only `astro build` (pages, endpoints, chart PNGs) from dataDir into outDir, without the report step. */
-export function astroBuild(dataDir: string, outDir: string, timeoutMs = 600_000) {
-  return runBin("astro", ["build", "--outDir", outDir], { env: { HTK_BUILD_DIR: dataDir }, timeoutMs, label: `astro build → ${outDir}` });
+export function astroBuild(dataDir: string, outDir: string, timeoutMs = 600_000, env: Record<string, string> = {}) {
+  return runBin("astro", ["build", "--outDir", outDir], { env: { HTK_BUILD_DIR: dataDir, ...env }, timeoutMs, label: `astro build → ${outDir}` });
 }
 
 // ---------------------------------------------------------------------------------------------------
