@@ -1,7 +1,7 @@
 // Output rows of the model and their Parquet column specs (same contract style as
 // src/pipeline/tables.ts). Scores are rounded to one decimal, coverage to three; strings hold ids.
 
-import type { TableSpec } from "../pipeline/tables";
+import type { ColumnSpec, TableSpec } from "../pipeline/tables";
 
 /** scores.parquet: one row per year × municipality (and "0000" Riket, not ranked) × weight set × missing rule. */
 export interface ScoreRow {
@@ -69,6 +69,22 @@ export interface IndicatorScoreRow {
   unit_spread: number | null; // unit_max − unit_min (needs ≥ 2 units)
 }
 
+/** The four sub-index scores and the total, shared by municipality and unit scores. */
+const SCORE_COLUMNS: ColumnSpec[] = [
+    { name: "information", type: "DOUBLE", nullable: true },
+    { name: "bistandshandlaggning", type: "DOUBLE", nullable: true },
+    { name: "utforande", type: "DOUBLE", nullable: true },
+    { name: "stod_utveckling", type: "DOUBLE", nullable: true },
+    { name: "total", type: "DOUBLE", nullable: true },
+];
+/** Rank, its 90 % interval and how many were ranked. */
+const RANK_COLUMNS: ColumnSpec[] = [
+    { name: "rank", type: "SMALLINT", nullable: true },
+    { name: "rank_low", type: "SMALLINT", nullable: true },
+    { name: "rank_high", type: "SMALLINT", nullable: true },
+    { name: "n_ranked", type: "SMALLINT" },
+];
+
 export const scoresTable: TableSpec<ScoreRow> = {
   name: "scores",
   columns: [
@@ -76,15 +92,8 @@ export const scoresTable: TableSpec<ScoreRow> = {
     { name: "municipality", type: "VARCHAR" },
     { name: "weight_set", type: "VARCHAR" },
     { name: "missing_rule", type: "VARCHAR" },
-    { name: "information", type: "DOUBLE", nullable: true },
-    { name: "bistandshandlaggning", type: "DOUBLE", nullable: true },
-    { name: "utforande", type: "DOUBLE", nullable: true },
-    { name: "stod_utveckling", type: "DOUBLE", nullable: true },
-    { name: "total", type: "DOUBLE", nullable: true },
-    { name: "rank", type: "SMALLINT", nullable: true },
-    { name: "rank_low", type: "SMALLINT", nullable: true },
-    { name: "rank_high", type: "SMALLINT", nullable: true },
-    { name: "n_ranked", type: "SMALLINT" },
+    ...SCORE_COLUMNS,
+    ...RANK_COLUMNS,
     { name: "group", type: "VARCHAR", nullable: true },
     { name: "coverage", type: "DOUBLE" },
     { name: "flags", type: "VARCHAR" },
@@ -103,16 +112,9 @@ export const unitScoresTable: TableSpec<UnitScoreRow> = {
     { name: "municipality", type: "VARCHAR" },
     { name: "weight_set", type: "VARCHAR" },
     { name: "missing_rule", type: "VARCHAR" },
-    { name: "information", type: "DOUBLE", nullable: true },
-    { name: "bistandshandlaggning", type: "DOUBLE", nullable: true },
-    { name: "utforande", type: "DOUBLE", nullable: true },
-    { name: "stod_utveckling", type: "DOUBLE", nullable: true },
-    { name: "total", type: "DOUBLE", nullable: true },
+    ...SCORE_COLUMNS,
     { name: "respondents", type: "INTEGER", nullable: true },
-    { name: "rank", type: "SMALLINT", nullable: true },
-    { name: "rank_low", type: "SMALLINT", nullable: true },
-    { name: "rank_high", type: "SMALLINT", nullable: true },
-    { name: "n_ranked", type: "SMALLINT" },
+    ...RANK_COLUMNS,
     { name: "coverage", type: "DOUBLE" },
     { name: "flags", type: "VARCHAR" },
     { name: "synthetic", type: "BOOLEAN" },
