@@ -175,14 +175,16 @@ export function municipalityViewForYear(ctx: MunicipalityContext, code: string, 
   return buildMunicipalityView(at, code, plainValue);
 }
 
-/** The page's charts for a municipality, keyed by chart name (only those the page draws). */
+export type MunicipalityChartBundles = Map<MunicipalityChart, ChartBundle>;
+
+/** The page's charts for a municipality, keyed by chart name: drawn once per page and shared by the page
+ * components, the embed pages and the downloads. */
 export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChart, ChartBundle> {
   const out = new Map<MunicipalityChart, ChartBundle>();
   const code = view.code;
   const put = (chart: MunicipalityChart, b: Omit<ChartBundle, "ref" | "year" | "pageLabel">) =>
     out.set(chart, { ref: { scope: "kommun", code, chart }, year: view.year, pageLabel: view.name, ...b });
 
-  // As src/components/kommun/SubIndexComparison.astro.
   const sub = {
     municipalityCode: code, municipalityName: view.name, year: view.year, kommungruppName: view.kommungrupp,
     statistic: "median" as const,
@@ -193,7 +195,6 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
     narrow: subIndexComparisonChart(sub, { id: `delindex-${code}-smal`, width: 360 }),
   });
 
-  // As src/components/kommun/Trend.astro.
   const trend = {
     municipalityCode: code, municipalityName: view.name,
     points: view.trend.map((t) => ({ year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked })),
@@ -204,7 +205,6 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
     narrow: trendChart(trend, { id: `trend-${code}-smal`, width: 360 }),
   });
 
-  // As src/components/kommun/UnitVariation.astro.
   const u = view.units;
   if (u.units.length > 0 && u.year !== null) {
     const base = {
