@@ -37,28 +37,5 @@ export function parseCsvRecords(text: string, file: string, delimiter = ","): Re
   });
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export type CsvCell = string | number | boolean | null | undefined;
-
-/**
- * A text cell that a spreadsheet would read as a formula (starts with =, +, -, @, tab or CR) gets a leading
- * apostrophe (OWASP "CSV injection"). Numbers are never touched, so negative numbers stay numbers.
- */
-export function formulaSafe(value: CsvCell): CsvCell {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * Write rows as CSV (LF line ends; numbers as JavaScript prints them, so values round-trip exactly).
- * Files with a BOM are downloads people open in a spreadsheet, so their text cells are formula-safe by
- * default (`formulaSafe`); our own round-trip files (snapshot, reference) have no BOM and stay verbatim.
- */
-export function toCsv(header: string[], rows: CsvCell[][], options: { bom?: boolean; eol?: string; formulaSafe?: boolean } = {}): string {
-  const eol = options.eol ?? "\n";
-  const cell = options.formulaSafe ?? options.bom ?? false ? formulaSafe : (v: CsvCell) => v;
-  const lines = [header.map(quote).join(","), ...rows.map((r) => r.map((v) => { const c = cell(v); return quote(c == null ? "" : String(c)); }).join(","))];
-  return (options.bom ? "\ufeff" : "") + lines.join(eol) + eol;
-}
+// Writing (and the formula neutraliser) is shared with the browser: one implementation in src/shared/csv.ts.
+export { formulaSafe, neutraliseFormulas, toCsv, type CsvCell } from "../shared/csv";

@@ -1,6 +1,8 @@
 // "Ladda ner": the displayed ranking as CSV (UTF-8 with BOM, for machines: comma-separated, decimal
 // point) and as XLSX (for people; exceljs is imported only when a reader asks for it).
 
+import { toCsv as sharedCsv } from "../../shared/csv";
+
 export type Cell = string | number | null;
 
 export interface DownloadTable {
@@ -12,17 +14,9 @@ export interface DownloadTable {
   fileStem: string; // e.g. "hemtjanstkollen-egen-rankning-2022"
 }
 
-function csvField(v: Cell): string {
-  if (v === null) return "";
-  // Text that a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading apostrophe.
-  const s = typeof v === "number" ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text with a BOM (so spreadsheet programs read UTF-8), comma separator and CRLF line ends. */
+/** CSV text with a BOM (so spreadsheet programs read UTF-8), comma separator, CRLF line ends, formula-safe. */
 export function toCsv(table: Pick<DownloadTable, "columns" | "rows">): string {
-  const lines = [table.columns.map((c) => csvField(c.name)).join(","), ...table.rows.map((r) => r.map(csvField).join(","))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return sharedCsv(table.columns.map((c) => c.name), table.rows, { bom: true, eol: "\r\n" });
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {
