@@ -9,7 +9,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../src/browser/chromium";
 import { serveStatic } from "./serve-static";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -120,11 +121,7 @@ export async function benchExplorer(options: { dist?: string; coldLoads?: number
   const { server, url } = await serveStatic(dist, 0);
   const sent: Sent = [];
   countSent(server, sent);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  const browser = await launchChromium();
   try {
     const loads: ColdLoad[] = [];
     for (let i = 0; i < (options.coldLoads ?? 3); i++) {

@@ -11,7 +11,8 @@ import type { Browser, Page } from "playwright-core";
 import { serveStatic } from "../../scripts/serve-static";
 import { copyToDist, generatorFingerprint, isCached, packageKey, storePackage } from "./cache";
 import { isGenerated, packageFiles, ZIP_NAME, type PackageFile } from "./files";
-import { CHROMIUM_PATH, launchPrinter, newPrintPage, PDF_MAX_BYTES, printReportPdf } from "./pdf";
+import { chromiumIdentity } from "../browser/chromium";
+import { launchPrinter, newPrintPage, PDF_MAX_BYTES, printReportPdf } from "./pdf";
 import { ReportWorkerPool } from "./pool";
 import { buildReportView, loadReportInputs, type ReportView } from "./reportView";
 import { deterministicZip } from "./zip";
@@ -97,7 +98,7 @@ export async function buildReports(o: BuildReportsOptions): Promise<BuildReports
   const cacheDir = path.resolve(o.cacheDir ?? process.env.HTK_REPORT_CACHE ?? path.join(root, "data", "cache", "reports"));
   const inputs = await loadReportInputs();
   const codes = o.codes ?? [...inputs.ctx.byCode.keys()].sort();
-  const fingerprint = generatorFingerprint(root, CHROMIUM_PATH);
+  const fingerprint = generatorFingerprint(root, chromiumIdentity());
   const todo: Planned[] = [];
   let cached = 0;
   for (const code of codes) {

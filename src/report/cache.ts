@@ -34,7 +34,7 @@ export function generatorFingerprint(root: string, chromiumPath?: string): strin
   if (chromiumPath && existsSync(chromiumPath)) {
     const s = statSync(chromiumPath);
     h.update(`${s.size}|${s.mtimeMs}`);
-  }
+  } else if (chromiumPath) h.update(chromiumPath);
   return h.digest("hex");
 }
 

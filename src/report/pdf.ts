@@ -4,19 +4,14 @@
 // replaced by a fixed date of the same length, so the file is the same for the same page.
 // https://playwright.dev/docs/api/class-page#page-pdf
 import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../browser/chromium";
 
 export const PDF_MAX_BYTES = 2 * 1024 * 1024;
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export async function launchPrinter(): Promise<Browser> {
-  const { chromium } = await import("playwright-core");
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--disable-dev-shm-usage", "--font-render-hinting=none"],
-  });
+export function launchPrinter(): Promise<Browser> {
+  return launchChromium();
 }
 
 /** A page that may only reach `origin` (the local static server): the report makes no other request. */

@@ -1,16 +1,16 @@
-// Shared harness for browser tests: serves dist/ on 127.0.0.1, launches Debian's Chromium through
+// Shared harness for browser tests: serves dist/ on 127.0.0.1, launches Chromium (src/browser/chromium.ts) through
 // playwright-core, aborts and records every request to any other host (the tests assert there are none),
 // and runs axe-core in the page.
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../src/browser/chromium";
 import { serveStatic } from "../../scripts/serve-static";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface Harness {
   url: string;
@@ -23,11 +23,7 @@ export interface Harness {
 
 export async function startHarness(root = DIST): Promise<Harness> {
   const { server, url } = await serveStatic(root, 0);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  const browser = await launchChromium();
   const foreignRequests: string[] = [];
   const contexts: BrowserContext[] = [];
   return {

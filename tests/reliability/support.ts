@@ -7,13 +7,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../src/browser/chromium";
 import { serveStatic } from "../../scripts/serve-static";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = process.env.HTK_DIST ? path.resolve(process.env.HTK_DIST) : path.join(ROOT, "dist");
 export const DATA_BUILD = path.join(ROOT, "data", "build");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /**
  * Temp builds live under test-output/ (git-ignored) inside the repository: Astro keeps its prerender
  * chunks in <outDir>/.prerender only when outDir is inside the project, otherwise in a shared .astro/
@@ -155,11 +155,7 @@ function initScript() {
 
 export async function openSite(root: string): Promise<Site> {
   const { server, url } = await serveStatic(root, 0);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  const browser = await launchChromium();
   const foreignRequests: string[] = [];
   const contexts: BrowserContext[] = [];
   return {
