@@ -61,6 +61,8 @@ export function serveStatic(root: string, port = 0, host = "127.0.0.1", options:
       "content-length": statSync(file).size,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
+      // Embeds: the versioned snippet loads resize.js with crossorigin (SRI), which needs CORS.
+      ...(pathname.startsWith("/embed/") ? { "access-control-allow-origin": "*" } : {}),
     });
     if (req.method === "HEAD") { res.end(); return; }
     createReadStream(file).pipe(res);

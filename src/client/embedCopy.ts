@@ -2,6 +2,14 @@
 // back to selecting it and document.execCommand("copy"), and says what happened in a polite live region
 // (WCAG 2.1 SC 4.1.3 Status Messages). Without JavaScript the textarea is still there to select by hand.
 
+/**
+ * The snippet with its addresses moved to `origin`: the build writes SITE_URL (or the local address), but a
+ * copy must never hand out an address other than the page's own origin (a mirror, another port, a preview).
+ */
+export function rehomeSnippet(snippet: string, origin: string): string {
+  return snippet.replace(/(\bsrc=")https?:\/\/[^/"\s]+(\/embed\/)/g, (_, attr: string, rest: string) => `${attr}${origin}${rest}`);
+}
+
 /** Copies `text`; true when the browser confirmed it. */
 export async function copyText(text: string, textarea: HTMLTextAreaElement): Promise<boolean> {
   if (navigator.clipboard?.writeText && window.isSecureContext) {
@@ -29,6 +37,7 @@ export function initCopyButtons(root: ParentNode = document): void {
     const textarea = document.getElementById(button.dataset.copyTarget ?? "");
     const status = button.parentElement?.querySelector<HTMLElement>("[data-copy-status]");
     if (!(textarea instanceof HTMLTextAreaElement) || !status) return;
+    if (/^https?:$/.test(location.protocol)) textarea.value = rehomeSnippet(textarea.value, location.origin);
     button.hidden = false;
     let timer: number | undefined;
     button.addEventListener("click", async () => {

@@ -18,6 +18,9 @@
 // (src/components/kommun/SubIndexComparison, Trend, UnitVariation) and the national ones as on "/"
 // (src/pages/index.astro); tests/e2e/embeds.test.ts checks, for all 290 pages, that every downloaded SVG
 // holds exactly the SVG the page shows, so the two cannot drift apart unnoticed.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { framedSvg, type ChartOutput } from "../charts/render";
 import { toCsv } from "../pipeline/csv";
 import { subIndexComparisonChart } from "../charts/subIndexComparisonChart";
@@ -123,12 +126,24 @@ function escapeAttr(s: string): string {
 }
 
 /**
- * The copy-ready snippet: an iframe that works alone at `height`, and the host-side script that lets
- * the embed set its own height (it only accepts messages from `origin`).
+ * Subresource Integrity of the host script (public/embed/resize.js), for the versioned snippet: a page that
+ * pastes it runs exactly that script or none (the iframe then keeps its height attribute).
+ * https://www.w3.org/TR/SRI/ — needs CORS on the file (`crossorigin="anonymous"`; the README's deploy notes).
  */
-export function embedSnippet(origin: string, path: string, title: string, height: number): string {
-  return `<iframe src="${origin}${path}" title="${escapeAttr(title)}" width="100%" height="${height}" loading="lazy" style="border:0" data-htk-embed></iframe>` +
-    `<script src="${origin}/embed/resize.js" async></script>`;
+export function resizeScriptIntegrity(root = process.cwd()): string {
+  const bytes = readFileSync(path.join(root, "public", "embed", "resize.js"));
+  return `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+}
+
+/**
+ * The copy-ready snippet: an iframe that works alone at `height`, and the host-side script that lets
+ * the embed set its own height (it only accepts messages from `origin`). With `integrity` (the versioned
+ * snippet) the script tag carries it and crossorigin="anonymous".
+ */
+export function embedSnippet(origin: string, pagePath: string, title: string, height: number, integrity?: string): string {
+  const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : "";
+  return `<iframe src="${origin}${pagePath}" title="${escapeAttr(title)}" width="100%" height="${height}" loading="lazy" style="border:0" data-htk-embed></iframe>` +
+    `<script src="${origin}/embed/resize.js"${sri} async></script>`;
 }
 
 export interface ChartActionsModel {
@@ -158,7 +173,7 @@ export async function chartActions(chart: ChartOutput, site?: URL | string): Pro
   return {
     ref, year, methodVersion: version,
     live: { path: live, snippet: embedSnippet(origin, live, chart.title, height) },
-    versioned: { path: fixed, snippet: embedSnippet(origin, fixed, chart.title, height) },
+    versioned: { path: fixed, snippet: embedSnippet(origin, fixed, chart.title, height, resizeScriptIntegrity()) },
     downloads: DOWNLOAD_FORMATS.map((format) => ({ format, label: DOWNLOAD_LABELS[format], href: downloadPath(ref, format), name: downloadName(ref, format) })),
   };
 }

@@ -20,7 +20,7 @@ const ROOT = process.env.HTK_DIST ?? DIST;
 const SITE_ORIGIN = new URL(process.env.SITE_URL ?? "http://127.0.0.1:4321").origin;
 const CODE = "0114"; // Upplands Väsby: the first municipality, every chart type on its page
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const SNIPPET = /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="border:0" data-htk-embed><\/iframe><script src="([^"]+)" async><\/script>$/;
+const SNIPPET = /^<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)" loading="lazy" style="border:0" data-htk-embed><\/iframe><script src="([^"]+)"( integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous")? async><\/script>$/;
 
 let h: Harness;
 let host: { server: Server; url: string; dir: string };
@@ -98,6 +98,17 @@ describe("embed snippet on a host page", () => {
     await expect.poll(async () => Math.abs((await iframeHeight(page)) - (await contentHeight(frame))), { timeout: 10_000 }).toBeLessThanOrEqual(1);
     expect(await frame.isVisible(".chart.narrow svg")).toBe(true);
     expect(h.foreignRequests).toEqual([]);
+  });
+
+  it("the versioned snippet's resize.js (integrity + crossorigin) loads on another origin and resizes", async () => {
+    const kommun = await h.newPage();
+    await kommun.goto(`${h.url}/kommun/${CODE}/`);
+    const snippet = (await snippets(kommun)).find((s) => s.chart === `kommun/${CODE}/delindex` && s.kind === "versioned")!.text;
+    expect(snippet).toMatch(/integrity="sha384-[^"]+" crossorigin="anonymous"/);
+    const page = await hostPage("sri", snippet.replace(/height="\d+"/, 'height="150"'));
+    const frame = await embedFrame(page);
+    await expect.poll(async () => Math.abs((await iframeHeight(page)) - (await contentHeight(frame))), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    expect(await iframeHeight(page)).toBeGreaterThan(400);
   });
 
   it("ignores height messages from other origins", async () => {
@@ -203,10 +214,12 @@ describe("chart actions on the site", () => {
       for (const s of all) {
         const m = SNIPPET.exec(s.text);
         expect(m, s.text).not.toBeNull();
-        const [, src, title, height, script] = m!;
+        const [, src, title, height, script, sri] = m!;
         const srcUrl = new URL(src);
-        expect(srcUrl.origin).toBe(SITE_ORIGIN);
-        expect(script).toBe(`${SITE_ORIGIN}/embed/resize.js`);
+        // The copy button's text names the page's own origin, whatever address the build was made for.
+        expect(srcUrl.origin).toBe(new URL(h.url).origin);
+        expect(script).toBe(`${new URL(h.url).origin}/embed/resize.js`);
+        expect(Boolean(sri)).toBe(s.kind === "versioned");
         expect(Number(height)).toBeGreaterThanOrEqual(300);
         expect(srcUrl.pathname).toMatch(s.kind === "live" ? /^\/embed\/(kommun\/\d{4}|riket)\/[a-z-]+\/$/ : /^\/embed\/v\/[\w.-]+\/\d{4}\/(kommun\/\d{4}|riket)\/[a-z-]+\/$/);
         expect(srcUrl.pathname.endsWith(`/${s.chart}/`)).toBe(true);
