@@ -70,3 +70,35 @@ describe("units on synthetic data", () => {
     }
   });
 });
+
+describe("units with unknown respondents (live Kolada units: Kolada has no per-unit count)", () => {
+  const values = [
+    valueRow("U21465", "0114", 2022, 80), valueRow("U21472", "0114", 2022, 70),
+    valueRow("U21468", "0114", 2022, 90), valueRow("U21401", "0114", 2022, 8),
+    valueRow("U23593", "0114", 2022, 50), valueRow("U23592", "0114", 2022, 300),
+  ];
+  const units = ["A", "C", "D"].map((u) => ({
+    unit_id: `U${u}`, name: u, municipality: "0114", provider_type: "kommunal" as const, synthetic: false, source: "kolada" as const,
+  }));
+  const row = (unit_id: string, kpi: string, value: number, respondents: number | null): UnitValueRow =>
+    ({ unit_id, kpi, year: 2022, value, respondents, status: null, synthetic: false, source: "kolada" });
+  const unitValues = [
+    row("UA", "U21465", 60, 40), row("UA", "U21472", 80, 40), row("UA", "U21468", 100, 40),
+    row("UC", "U21465", 70, 35), row("UC", "U21472", 60, 35), row("UC", "U21468", 80, 35),
+    row("UD", "U21465", 99, null), row("UD", "U21472", 99, null), row("UD", "U21468", 99, null),
+  ];
+  const out = runModel({ municipalities: [municipality("0114")], values, units, unitValues }, { bootstrapSamples: 40 });
+
+  it("are shown with their index, flagged, never ranked and given no interval; others rank without them", () => {
+    const d = out.unitScores.filter((r) => r.unit_id === "UD");
+    expect(d.length).toBeGreaterThan(0);
+    for (const r of d) {
+      expect(r.total).not.toBeNull();
+      expect(r.respondents).toBeNull();
+      expect([r.rank, r.rank_low, r.rank_high]).toEqual([null, null, null]);
+      expect(r.flags.split(";")).toContain("okant_antal_svarande");
+      expect(r.flags.split(";")).not.toContain("fa_svarande");
+    }
+    for (const r of out.unitScores.filter((x) => x.unit_id !== "UD")) expect(r.n_ranked).toBe(2);
+  });
+});

@@ -1,7 +1,9 @@
 // The same model per home-care unit. Unit-level indicators (the survey items, Enhetsundersökningen)
 // use the unit's own values; municipality-wide indicators (continuity, welfare technology, response
 // rate, Senior alert) are inherited from the municipality. Units with fewer than 30 respondents are
-// shown but flagged and not ranked. Ranks are within the municipality.
+// shown but flagged and not ranked. Units with unknown respondents (every live Kolada unit: Kolada has
+// no per-unit count) are shown, flagged "okant_antal_svarande", not ranked and given no interval.
+// Ranks are within the municipality.
 
 import type { UnitRow, UnitValueRow } from "../pipeline/tables";
 import { N_SUB, aggregate, columnWeights } from "./aggregate";
@@ -25,6 +27,10 @@ export const UNIT_RULES_SV: readonly string[] = [
     "(personalkontinuitet, välfärdsteknik, svarsfrekvens, Senior alert) ärvs från kommunen.",
   `En enhet med färre än ${MIN_UNIT_RESPONDENTS} svarande visas men flaggas och rangordnas inte, ` +
     "eftersom resultatet är för osäkert. Enheterna rangordnas inom sin kommun.",
+  "Kolada redovisar inte antalet svarande per enhet; det finns bara i Socialstyrelsens filer per enhet. " +
+    "En enhet med okänt antal svarande visas med sina värden och märks ”antal svarande okänt”, men " +
+    "rangordnas inte och får inget osäkerhetsintervall, eftersom osäkerheten inte går att bedöma. " +
+    "Den räknas inte heller in i spridningen mellan enheter.",
   `Spridningen per indikator är skillnaden mellan bästa och sämsta enhet med minst ` +
     `${MIN_UNIT_RESPONDENTS} svarande i kommunen.`,
 ];

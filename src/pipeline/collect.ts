@@ -13,6 +13,9 @@ import {
 } from "./sources/koladaSnapshot";
 import { readReferenceCsv, referenceFromShared, referenceToCsv } from "./sources/reference";
 import type { DataSet, MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "./tables";
+import { HEADLINE_SURVEY_KPI } from "./kpis";
+import type { PublishedThrough } from "./manifest";
+import { PUBLISHED_FILE, publishedFromCatalogue, publishedToJson, readPublished } from "./sources/koladaPublished";
 
 export type SourceMode = "snapshot" | "shared" | "live";
 
@@ -66,12 +69,18 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
   const snapshotDir = path.join(opts.root, "data", "snapshot");
 
   let data: DataSet;
+  let published: PublishedThrough | undefined; // how far Kolada has published the survey (for the home page notice)
+  let notices: string[] = [];
   if (opts.source === "live") {
+    // No --years: DEFAULT_FIRST_YEAR through the newest year Kolada says it has published.
     const live = await fetchLiveDataSet({
-      baseUrl: opts.koladaBase, years: opts.years ?? [2019, 2020, 2021, 2022, 2023, 2024, 2025],
+      baseUrl: opts.koladaBase, years: opts.years,
       cacheDir: path.join(opts.root, "data", "cache", "kolada"), log, ...opts.live, municipalities: opts.live?.municipalities ?? codes,
     });
     data = { municipalities, indicators: live.indicators, values: live.values, units: live.units, unitValues: live.unitValues };
+    const y = live.publishedThrough[HEADLINE_SURVEY_KPI];
+    published = y === undefined ? undefined : { kpi: HEADLINE_SURVEY_KPI, year: y, basis: `Koladas KPI-metadata (/v3/kpi), hämtad ${live.fetchedAt}` };
+    notices = live.notices;
   } else if (opts.source === "shared") {
     const paths = sharedPaths(opts.sharedData);
     const values = importValuesFromShared(paths, new Set(codes));
@@ -79,8 +88,11 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
     writeFileAtomic(path.join(snapshotDir, "kolada_values.csv"), valuesToSnapshotCsv(values));
     writeFileAtomic(path.join(snapshotDir, "kolada_kpis.csv"), indicatorsToSnapshotCsv(indicators));
     data = { municipalities, indicators, values, units: [], unitValues: [] };
+    published = publishedFromCatalogue(paths.catalog);
+    writeFileAtomic(path.join(snapshotDir, PUBLISHED_FILE), publishedToJson(published));
   } else {
     data = { municipalities, ...readSnapshot(snapshotDir), units: [], unitValues: [] };
+    published = readPublished(snapshotDir);
   }
   const kolada = data.values.filter((v) => v.source === "kolada");
   const seniorAlert = data.values.filter((v) => v.source === "senioralert");
@@ -107,7 +119,8 @@ export async function collectDataSet(opts: CollectOptions): Promise<{ data: Data
   const datesOf = (rows: { fetched_at: string }[]) => [...new Set(rows.map((v) => v.fetched_at))].sort();
   const sources: SourceEntry[] = [
     { id: "kolada", name: "Kolada (RKA), API v3", mode, licence: "Fri användning, även kommersiell; ange källa", credit: KOLADA_CREDIT,
-      dates: datesOf(kolada), rows: { values: kolada.length, indicators: data.indicators.length } },
+      dates: datesOf(kolada), rows: { values: kolada.length, indicators: data.indicators.length },
+      ...(published ? { published_through: published } : {}), ...(notices.length ? { notices } : {}) },
     { id: "senioralert", name: "Senior alert (via Kolada)", mode, licence: "Via Kolada: fri användning; ange källa",
       credit: "Källa: Senior alert via Kolada", dates: datesOf(seniorAlert), rows: { values: seniorAlert.length } },
     { id: "reference", name: "Kommunregister (SCB via sjbrg/swedish-geodata, CC0) med Koladas kommungrupper och liknande kommuner",

@@ -39,6 +39,16 @@ export const ALL_KPIS: readonly string[] = [
   ...EHEALTH_KPIS, ...SENIOR_ALERT_KPIS, ...CONTEXT_KPIS,
 ];
 
+/**
+ * What `--source live` asks Kolada for: every KPI above except those not in the v3 catalogue (U23433,
+ * Senior alert särskilt boende, is absent from the 2026 catalogue; the snapshot keeps its old values).
+ */
+export const NOT_IN_V3_CATALOGUE: readonly string[] = ["U23433"];
+export const LIVE_KPIS: readonly string[] = ALL_KPIS.filter((k) => !NOT_IN_V3_CATALOGUE.includes(k));
+
+/** The survey KPI whose newest year is "the data's age" (helhetssyn, the headline question). */
+export const HEADLINE_SURVEY_KPI = "U21468";
+
 /** KPIs published at unit (OU) level that the live fetcher asks `/oudata` for. */
 export const UNIT_LEVEL_KPIS: readonly string[] = [...SURVEY_KPIS, ...UNIT_SURVEY_KPIS];
 

@@ -13,7 +13,13 @@ export interface SourceEntry {
   dates: string[]; // fetch/snapshot dates of the rows from this source
   rows: Record<string, number>;
   note?: string;
+  /** Kolada only: the newest survey year Kolada has published, and how we know (live /kpi or the catalogue). */
+  published_through?: PublishedThrough;
+  /** Expected gaps said during the fetch (a year not yet published, a year without data). */
+  notices?: string[];
 }
+
+export interface PublishedThrough { kpi: string; year: number; basis: string }
 
 export interface FileEntry { file: string; rows: number | null; bytes: number; sha256: string }
 

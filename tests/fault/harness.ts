@@ -7,13 +7,13 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { mulberry32 } from "../../src/model/random";
-import { ALL_KPIS, SURVEY_KPIS, UNIT_LEVEL_KPIS } from "../../src/pipeline/kpis";
+import { LIVE_KPIS, SURVEY_KPIS, UNIT_LEVEL_KPIS } from "../../src/pipeline/kpis";
 import { sha256 } from "../../src/pipeline/manifest";
 import { readParquet } from "../../src/pipeline/parquet";
 import { runPipeline } from "../../src/pipeline/run";
 import { readReferenceCsv } from "../../src/pipeline/sources/reference";
 import type { UnitRow, UnitValueRow, ValueRow } from "../../src/pipeline/tables";
-import { fraction, KoladaFaultServer, unitsFor, type ReferenceMunicipality, type ServedValue } from "./koladaServer";
+import { fraction, homeCareUnitsFor, KoladaFaultServer, type ReferenceMunicipality, type ServedValue } from "./koladaServer";
 import { SUBSET, type Scenario } from "./scenarios";
 
 export const YEARS = [2022];
@@ -93,29 +93,28 @@ function leftovers(root: string): string[] {
   return found;
 }
 
-/** What the pipeline should publish for a value the server sent (DESIGN.md §3.1, issue 3: missing keeps its reason). */
+/** What the pipeline should publish for a current value the server sent (DESIGN.md §3.1: only null is missing; status kept). */
 function expectedOf(v: ServedValue): { value: number | null; status: string | null } {
-  const status = v.status.trim();
-  if (status) return { value: null, status };
-  if (v.value === null) return { value: null, status: "missing" };
-  return { value: v.value, status: null };
+  const status = v.status.trim() || null;
+  if (v.value === null) return { value: null, status: status ?? "missing" };
+  return { value: v.value, status };
 }
 
 /** Every key the server holds for the request (for "output complete"), independent of what it answered. */
-function expectedKeys(municipalities: ReferenceMunicipality[]): { values: Set<string>; unitValues: Set<string>; units: Set<string> } {
+function expectedKeys(municipalities: ReferenceMunicipality[], years: number[]): { values: Set<string>; unitValues: Set<string>; units: Set<string> } {
   const values = new Set<string>();
   const gendered = new Set<string>(SURVEY_KPIS);
-  for (const kpi of ALL_KPIS) {
+  for (const kpi of LIVE_KPIS) {
     for (const m of [...municipalities.map((x) => x.code), "0000"]) {
-      for (const year of YEARS) for (const g of gendered.has(kpi) ? ["T", "K", "M"] : ["T"]) values.add(`${kpi}|${m}|${year}|${g}`);
+      for (const year of years) for (const g of gendered.has(kpi) ? ["T", "K", "M"] : ["T"]) values.add(`${kpi}|${m}|${year}|${g}`);
     }
   }
   const unitValues = new Set<string>();
   const units = new Set<string>();
   for (const m of municipalities) {
-    for (const u of unitsFor(m).filter((x) => x.id.startsWith("V21E"))) {
+    for (const u of homeCareUnitsFor(m)) {
       units.add(u.id);
-      for (const kpi of UNIT_LEVEL_KPIS) for (const year of YEARS) if (fraction(`gap|${kpi}|${u.id}|${year}`) >= 0.08) unitValues.add(`${u.id}|${kpi}|${year}`);
+      for (const kpi of UNIT_LEVEL_KPIS) for (const year of years) if (fraction(`gap|${kpi}|${u.id}|${year}`) >= 0.08) unitValues.add(`${u.id}|${kpi}|${year}`);
     }
   }
   return { values, unitValues, units };
@@ -125,6 +124,7 @@ type Validation = { outOfRange: { table: string; key: string; reason: string }[]
 
 export async function runScenario(s: Scenario, base: BaseRoot, seed = 1): Promise<ScenarioResult> {
   const root = mkdtempSync(path.join(tmpdir(), `htk-fault-${s.id}-`));
+  const years = s.years ?? YEARS;
   cpSync(base.dir, root, { recursive: true });
   const wanted = s.municipalities === "all" ? base.municipalities : base.municipalities.filter((m) => (s.municipalities ?? SUBSET).includes(m.code));
   const server = await new KoladaFaultServer({ municipalities: base.municipalities, faults: s.faults, ...s.server }).start();
@@ -138,7 +138,7 @@ export async function runScenario(s: Scenario, base: BaseRoot, seed = 1): Promis
   try {
     await Promise.race([
       runPipeline({
-        root, source: "live", koladaBase: server.url, years: YEARS, log: (line) => logs.push(line),
+        root, source: "live", koladaBase: server.url, years, log: (line) => logs.push(line),
         live: {
           municipalities: s.municipalities === "all" ? undefined : wanted.map((m) => m.code),
           totalTimeLimitMs: TOTAL_TIME_LIMIT_MS, http: { ...TEST_HTTP, random: mulberry32(seed) },
@@ -154,7 +154,14 @@ export async function runScenario(s: Scenario, base: BaseRoot, seed = 1): Promis
   }
   const ms = performance.now() - started;
   const after = guarded.map(hashTree);
-  const servedCount = server.servedValues.size + server.servedUnitValues.size;
+  // Units of the municipalities asked for, as listed; the all-units /oudata answers also carry other
+  // municipalities' units, which a correct run ignores.
+  const wantedCodes = new Set(wanted.map((m) => m.code));
+  const listedWanted = new Map([...server.servedUnits].filter(([, u]) => wantedCodes.has(u.municipality)));
+  const servedUnitValues = new Map([...server.servedUnitValues].filter(([key]) => listedWanted.has(key.split("|")[0])));
+  const holding = new Set([...servedUnitValues].filter(([, v]) => v.value !== null).map(([key]) => key.split("|")[0]));
+  const servedHomeCare = new Map([...listedWanted].filter(([id]) => holding.has(id)));
+  const servedCount = server.servedValues.size + servedUnitValues.size;
   let published = 0, quarantined = 0, lost = 0;
 
   if (s.faults.length > 0 && server.faultsInjected === 0) problems.push("no fault was injected: the scenario tested nothing");
@@ -189,31 +196,33 @@ export async function runScenario(s: Scenario, base: BaseRoot, seed = 1): Promis
           published++;
           const want = expectedOf(v);
           if (row.value !== want.value || row.status !== want.status) problems.push(`${table} ${key}: published ${row.value}/${row.status}, served ${want.value}/${want.status}`);
-          if (table === "unit_values" && (SURVEY_KPIS as readonly string[]).includes(row.kpi) && row.respondents !== v.count) problems.push(`${table} ${key}: respondents ${row.respondents}, served count ${v.count}`);
+          // Kolada's inner count is 1/0, never respondents: a live unit's respondents are unknown.
+          if (table === "unit_values" && row.respondents !== null) problems.push(`${table} ${key}: respondents ${row.respondents} from Kolada, which has no respondent count`);
         } else if (quarantinedKeys.has(`${table}:${key}`)) quarantined++;
         else { lost++; if (lost <= 5) problems.push(`${table} ${key}: served but neither published nor listed in validation.json`); }
       }
       for (const key of got.keys()) if (!served.has(key)) problems.push(`${table} ${key}: published but never served`);
     };
     compare("values", server.servedValues, pub.values);
-    compare("unit_values", server.servedUnitValues, pub.unitValues);
-    for (const [id, u] of server.servedUnits) {
+    compare("unit_values", servedUnitValues, pub.unitValues);
+    // Exactly the listed units that hold hemtjänst values: no school, säbo, closed or odd entry.
+    for (const [id, u] of servedHomeCare) {
       const row = units.find((r) => r.unit_id === id);
-      if (!row) problems.push(`unit ${id} served but not published`);
+      if (!row) problems.push(`unit ${id} holds hemtjänst values but was not published`);
       else if (row.name !== u.title.trim() || row.municipality !== u.municipality) problems.push(`unit ${id}: published ${row.name}/${row.municipality}, served ${u.title}/${u.municipality}`);
     }
-    if (units.length !== server.servedUnits.size) problems.push(`${units.length} live units published, ${server.servedUnits.size} served`);
+    for (const row of units) if (!servedHomeCare.has(row.unit_id)) problems.push(`unit ${row.unit_id} (${row.name}) published but holds no hemtjänst value: wrong unit`);
     // Complete: the server answered every key it holds for this request (nothing silently skipped).
-    const want = expectedKeys(wanted);
+    const want = expectedKeys(wanted, years.filter((y) => y <= (s.server?.publishedThrough ?? 2022)));
     const missingValues = [...want.values].filter((k) => !server.servedValues.has(k)).length;
-    const missingUnitValues = [...want.unitValues].filter((k) => !server.servedUnitValues.has(k)).length;
-    const missingUnits = [...want.units].filter((k) => !server.servedUnits.has(k)).length;
+    const missingUnitValues = [...want.unitValues].filter((k) => !servedUnitValues.has(k)).length;
+    const missingUnits = [...want.units].filter((k) => !servedHomeCare.has(k)).length;
     if (missingValues + missingUnitValues + missingUnits > 0) problems.push(`incomplete: ${missingValues} values, ${missingUnitValues} unit values, ${missingUnits} units never fetched`);
     const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { sources: { id: string; mode: string }[] };
     if (manifest.sources.find((x) => x.id === "kolada")?.mode !== "live") problems.push("manifest does not say the Kolada data is live");
-    problems.push(...(s.check?.({ server, validation, published: { values: new Set(pub.values.keys()), unitValues: new Set(pub.unitValues.keys()) } }) ?? []));
+    problems.push(...(s.check?.({ server, validation, logs, published: { values: new Set(pub.values.keys()), unitValues: new Set(pub.unitValues.keys()) } }) ?? []));
   }
-  if (error && s.check && s.expect === "stop") problems.push(...s.check({ server, validation: null, published: { values: new Set(), unitValues: new Set() } }));
+  if (error && s.check && s.expect === "stop") problems.push(...s.check({ server, validation: null, logs, published: { values: new Set(), unitValues: new Set() } }));
   rmSync(root, { recursive: true, force: true });
 
   const outcome = problems.length ? "failed" : error ? "stopped" : "recovered";

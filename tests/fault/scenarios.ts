@@ -9,6 +9,7 @@ export interface ScenarioCheckContext {
   /** validation.json of the new build (recovered runs only). */
   validation: { outOfRange: { table: string; key: string; reason: string }[] } | null;
   published: { values: Set<string>; unitValues: Set<string> };
+  logs: string[];
 }
 
 export interface Scenario {
@@ -20,7 +21,9 @@ export interface Scenario {
   message?: RegExp;
   /** Municipalities to fetch: a small default subset, or all 290. */
   municipalities?: "all" | string[];
-  server?: { pageSize?: number; maxIdsPerSegment?: number };
+  server?: { pageSize?: number; maxIdsPerSegment?: number; longPathStatus?: number; publishedThrough?: number };
+  /** Years to ask for (default harness YEARS). */
+  years?: number[];
   /** Extra checks; returns problems (empty = fine). */
   check?: (ctx: ScenarioCheckContext) => string[];
 }
@@ -98,12 +101,23 @@ export const SCENARIOS: Scenario[] = [
   { id: "share-250", title: "a share of 250 (municipality and unit level)", expect: "recover",
     faults: [
       { kind: "data", fault: { type: "value", kpi: "U21468", value: 250 } },
-      { kind: "oudata", fault: { type: "value", kpi: "U21461", value: 250 } },
+      { kind: "oudata", fault: { type: "value", kpi: "U21461", value: 250, within: "V21E0114" } }, // a unit of the subset
     ],
     check: ({ validation, published }) => quarantined250(validation, published) },
 
   { id: "422-split", title: "server accepts at most 12 ids per segment (HTTP 422 → split)", expect: "recover",
     faults: [], server: { maxIdsPerSegment: 12 } },
+  { id: "400-long-path", title: "a long path answers HTTP 400, as Kolada documents (→ split)", expect: "recover",
+    faults: [], server: { maxIdsPerSegment: 12, longPathStatus: 400 } },
+  { id: "next-url-foreign-host", title: "next_url names another host (re-based, never followed)", expect: "recover",
+    // Following it would fail (the host does not resolve) and stop the run; recovering proves the re-base.
+    faults: [{ kind: "data", fault: { type: "foreignNext" }, times: 3 }, { kind: "oudata", fault: { type: "foreignNext" } }] },
+  { id: "year-not-published", title: "2023 asked but not yet published (/kpi says so): notice, not error", expect: "recover",
+    faults: [], years: [2022, 2023], server: { publishedThrough: 2022 },
+    check: ({ server, logs }) => [
+      ...server.requests.filter((r) => /\/year\/[^/?]*2023/.test(r.path)).map((r) => `asked for the unpublished year: ${r.path}`),
+      ...(logs.some((l) => /notice: 2023 is not yet published by Kolada/.test(l)) ? [] : ["no notice about 2023"]),
+    ] },
 ];
 
 /** The retry after a 429 with Retry-After came no earlier than the server asked. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ALL_KPIS } from "../../kpis";
-import { KoladaClient, KoladaEmptyError, chunk } from "./client";
+import { KoladaClient, KoladaEmptyError, chunk, dropWithdrawn } from "./client";
 import { KoladaHttp } from "./http";
 import { KoladaSchemaError } from "./schema";
-import { FakeClock, FakeKolada, KOLADA, type Reply } from "./testing";
+import { FakeClock, FakeKolada, KOLADA, fixtureText, type Reply } from "./testing";
 
 function setup(opts: { perPage?: number; baseUrl?: string } = {}) {
   const clock = new FakeClock();
@@ -91,6 +91,26 @@ describe("KoladaClient data (municipality level)", () => {
     expect(rows.map((r) => r.municipality)).toEqual(["0114", "0117", "0123"]);
   });
 
+  it("splits on HTTP 400 and 414 as well (a refused long path)", async () => {
+    for (const status of [400, 414]) {
+      const { kolada, client } = setup();
+      kolada.fallback = generated;
+      const munis = ["0114", "0115", "0117", "0120"];
+      const url = (ms: string[]) => `${KOLADA}/data/kpi/U21468/municipality/${ms.join(",")}/year/2024?per_page=5000`;
+      kolada.on(url(munis), { status, body: { detail: "Bad Request" } });
+      const rows = await client.fetchMunicipalityData(["U21468"], munis, [2024]);
+      expect(kolada.requests).toEqual([url(munis), url(munis.slice(0, 2)), url(munis.slice(2))]);
+      expect(rows.map((r) => r.municipality)).toEqual(["0114", "0117"]);
+    }
+  });
+
+  it("does not split on other client errors (404 stops at once)", async () => {
+    const { kolada, client } = setup();
+    kolada.fallback = () => ({ status: 404, body: { detail: "Not Found" } });
+    await expect(client.fetchMunicipalityData(["U21468"], ["0114", "0180"], [2024])).rejects.toThrow(/HTTP 404/);
+    expect(kolada.requests).toHaveLength(1);
+  });
+
   it("stops with a clear error when a single id still gets 422", async () => {
     const { kolada, client } = setup();
     kolada.fallback = () => ({ status: 422, fixture: "error_422.json" });
@@ -147,6 +167,48 @@ describe("KoladaClient data (municipality level)", () => {
     expect(kolada.requests.every((u) => u.startsWith("http://127.0.0.1:9999/v3/"))).toBe(true);
   });
 
+  it("never follows next_url to another host: path and query are re-based onto the configured one", async () => {
+    const { kolada, client } = setup({ perPage: 8 });
+    const page2 = JSON.parse(fixtureText("data_page1.json"));
+    page2.next_url = page2.next_url.replace("https://api.kolada.se/v3", "http://evil.example:8080/v3");
+    kolada.on(`${PAGED}?per_page=8`, { body: page2 });
+    kolada.on(`${PAGED}?page=2&per_page=8`, { fixture: "data_page2.json" });
+    expect(await client.fetchMunicipalityData(["U21468", "U21461"], M4, [2023, 2024])).toHaveLength(16);
+    expect(kolada.requests).toEqual([`${PAGED}?per_page=8`, `${PAGED}?page=2&per_page=8`]);
+    expect(() => client.resolveNext("https://api.kolada.se/elsewhere?page=2", `${PAGED}?per_page=8`)).toThrow(/outside the API/);
+    // a mirror with its own base path: Kolada's /v3/… is re-based onto it
+    const mirror = new KoladaClient({ http: new KoladaHttp(), baseUrl: "https://mirror.test/kolada/v3" });
+    expect(mirror.resolveNext("https://api.kolada.se/v3/data/kpi/U21468/year/2024?page=2", "https://mirror.test/kolada/v3/data/kpi/U21468/year/2024"))
+      .toBe("https://mirror.test/kolada/v3/data/kpi/U21468/year/2024?page=2");
+  });
+
+  it("accepts a page without count (nothing depends on it)", async () => {
+    const { kolada, client } = setup();
+    const url = `${KOLADA}/data/kpi/U21468/municipality/0114/year/2024?per_page=5000`;
+    kolada.on(url, { body: { values: [{ kpi: "U21468", municipality: "0114", period: 2024, values: [{ gender: "T", count: 1, status: "", value: 81, isdeleted: false }] }], next_url: null, previous_url: null } });
+    expect((await client.fetchMunicipalityData(["U21468"], ["0114"], [2024]))[0].values[0].value).toBe(81);
+  });
+
+  it("drops withdrawn entries before anything else, keeping the current value beside them", async () => {
+    const { kolada, client } = setup();
+    const url = `${KOLADA}/data/kpi/U21468/municipality/0114/year/2024?per_page=5000`;
+    const v = (value: number | null, isdeleted: boolean) => ({ gender: "T", count: value === null ? 0 : 1, status: value === null ? "Missing" : "", value, isdeleted });
+    kolada.on(url, { body: { values: [
+      { kpi: "U21468", municipality: "0114", period: 2024, values: [v(70, true)] }, // withdrawn first…
+      { kpi: "U21468", municipality: "0114", period: 2024, values: [v(81, false)] }, // …then the current value
+      { kpi: "U21468", municipality: "0114", period: 2023, values: [v(null, true)] }, // only a withdrawn entry
+    ], count: 3, next_url: null, previous_url: null } });
+    const rows = await client.fetchMunicipalityData(["U21468"], ["0114"], [2024]);
+    expect(rows).toEqual([{ kpi: "U21468", municipality: "0114", period: 2024, values: [v(81, false)] }]);
+    expect(client.withdrawn).toBe(2);
+  });
+
+  it("stops when two current values share a key (naming it)", () => {
+    const rec = (value: number) => ({ kpi: "U21468", municipality: "0114", period: 2024, values: [{ gender: "T" as const, value, isdeleted: false }] });
+    expect(() => dropWithdrawn([rec(81), rec(82)], (r) => r.municipality)).toThrow(/two current .*U21468\|0114\|2024\|T: 81 and 82/);
+    expect(dropWithdrawn([rec(81), rec(81)], (r) => r.municipality).records).toHaveLength(1);
+  });
+
   it("rejects ids that could change the URL path", async () => {
     const { client } = setup();
     await expect(client.fetchMunicipalityData(["U21468/../x"], ["0114"], [2024])).rejects.toThrow(/invalid KPI id/);
@@ -177,15 +239,28 @@ describe("KoladaClient metadata, groups, units", () => {
     expect(peers.members.map((m) => m.member_id)).toContain("1480");
   });
 
-  it("lists a municipality's units", async () => {
+  it("lists a municipality's units unvalidated, with URL and row (chosen and validated later)", async () => {
     const { kolada, client } = setup();
-    kolada.on(`${KOLADA}/ou?municipality=0180&per_page=5000`, { fixture: "ou_0180.json" });
-    const ous = await client.fetchUnits("0180");
-    expect(ous).toHaveLength(5);
-    expect(ous.filter((o) => o.id.startsWith("V21E")).map((o) => o.id)).toEqual(["V21E018000101", "V21E018000102", "V21E018000215", "V21E018000318"]);
+    const url = `${KOLADA}/ou?municipality=0180&per_page=5000`;
+    const body = JSON.parse(fixtureText("ou_0180.json"));
+    body.values.push({ id: "V23E018000901", municipality: "", title: "" }); // odd: no municipality, no title
+    kolada.on(url, { body });
+    const listed = await client.fetchUnitList("0180");
+    expect(listed).toHaveLength(6);
+    expect(listed.map((e) => (e.raw as { id: string }).id).slice(0, 2)).toEqual(["V15E018001301", "V21E018000101"]);
+    expect(listed[5]).toMatchObject({ url, row: 5 });
   });
 
-  it("reads unit values with respondent counts (oudata)", async () => {
+  it("asks /oudata by KPI and year for every unit holding values", async () => {
+    const { kolada, client } = setup();
+    const url = `${KOLADA}/oudata/kpi/U21468/year/2024?per_page=5000`;
+    kolada.on(url, { fixture: "oudata_0114.json" });
+    const rows = await client.fetchUnitDataByKpi(["U21468"], [2024]);
+    expect(kolada.requests).toEqual([url]);
+    expect(rows.map((r) => r.ou)).toEqual(["V21E011400101", "V21E011400204"]);
+  });
+
+  it("reads unit values (oudata); the inner count is 1/0, not respondents", async () => {
     const { kolada, client } = setup();
     const ous = ["V21E018000101", "V21E018000102", "V21E018000215", "V21E018000318"];
     const url = `${KOLADA}/oudata/kpi/U21468,U21461,N21608/ou/${ous.join(",")}/year/2023,2024?per_page=5000`;
@@ -194,7 +269,7 @@ describe("KoladaClient metadata, groups, units", () => {
     expect(kolada.requests).toEqual([url]);
     expect(rows).toHaveLength(11);
     const r = rows.find((x) => x.ou === "V21E018000101" && x.kpi === "U21468" && x.period === 2024)!;
-    expect(r.values[0]).toMatchObject({ gender: "T", value: 88, count: 61 });
+    expect(r.values[0]).toMatchObject({ gender: "T", value: 88, count: 1 });
   });
 
   it("chunks OU ids to ≤ 25 per request", async () => {

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchLiveDataSet, type LiveOptions } from "./live";
-import { FakeClock, FakeKolada, KOLADA, fixtureText } from "./testing";
+import { FakeClock, FakeKolada, KOLADA, fixtureText, type Reply } from "./testing";
 
 const KPIS = ["U21468", "U21461", "U21401", "U21432", "N21608", "N20508"];
 const U0114 = "V21E011400101,V21E011400204";
 const U0180 = "V21E018000101,V21E018000102,V21E018000215,V21E018000318";
-const U1480 = "V21E148000110,V21E148000312";
-const OUK = "U21468,U21461,N21608"; // unit-level KPIs with has_ou_data in kpi_meta.json
+const OUK = ["U21468", "U21461", "N21608"]; // unit-level KPIs with has_ou_data in kpi_meta.json
+const YEARS = [2023, 2024];
 
 function urls(base = KOLADA) {
   return {
@@ -17,8 +17,18 @@ function urls(base = KOLADA) {
     groups: `${base}/municipality_groups?per_page=5000`,
     data: `${base}/data/kpi/${KPIS.join(",")}/municipality/0114,0180,1480,0000/year/2023,2024?per_page=5000`,
     ou: ["0114", "0180", "1480"].map((m) => `${base}/ou?municipality=${m}&per_page=5000`),
-    oudata: [U0114, U0180, U1480].map((u) => `${base}/oudata/kpi/${OUK}/ou/${u}/year/2023,2024?per_page=5000`),
+    oudata: OUK.flatMap((k) => YEARS.map((y) => `${base}/oudata/kpi/${k}/year/${y}?per_page=5000`)),
   };
+}
+
+type OuRecord = { kpi: string; ou: string; period: number; values: unknown[] };
+/** The unit fixtures re-cut as Kolada answers /oudata/kpi/{kpi}/year/{year}: every unit holding values. */
+function ouDataByKpi(kpi: string, year: number): Reply {
+  const all = ["oudata_0114.json", "oudata_0180.json"].flatMap((f) => (JSON.parse(fixtureText(f)) as { values: OuRecord[] }).values);
+  // A unit of a municipality not asked for (listed nowhere here) must be ignored.
+  all.push({ kpi: "U21468", ou: "V21E999900101", period: 2024, values: [{ gender: "T", count: 1, status: "", value: 50, isdeleted: false }] });
+  const values = all.filter((r) => r.kpi === kpi && r.period === year);
+  return { body: { values, count: values.length, next_url: null, previous_url: null } };
 }
 
 function fakeKolada(clock: FakeClock, base = KOLADA) {
@@ -29,10 +39,8 @@ function fakeKolada(clock: FakeClock, base = KOLADA) {
     .on(u.data, { fixture: "live_data.json" })
     .on(u.ou[0], { fixture: "ou_0114.json" })
     .on(u.ou[1], { fixture: "ou_0180.json" })
-    .on(u.ou[2], { fixture: "ou_1480.json" })
-    .on(u.oudata[0], { fixture: "oudata_0114.json" })
-    .on(u.oudata[1], { fixture: "oudata_0180.json" })
-    .on(u.oudata[2], { fixture: "data_empty.json" }); // listed units without values
+    .on(u.ou[2], { fixture: "ou_1480.json" }); // listed units without values: not hemtjänst units here
+  OUK.forEach((kpi, i) => YEARS.forEach((y, j) => k.on(u.oudata[i * YEARS.length + j], ouDataByKpi(kpi, y))));
   return k;
 }
 
@@ -77,11 +85,18 @@ describe("fetchLiveDataSet", () => {
     expect(ds.values.find((v) => v.kpi === "U21401" && v.municipality === "0000")).toMatchObject({ value: null, status: "Missing" });
     expect(ds.values.filter((v) => v.kpi === "U21432").every((v) => v.source === "senioralert")).toBe(true);
 
-    expect(ds.units.map((x) => x.unit_id)).toEqual([...U0114.split(","), ...U0180.split(","), ...U1480.split(",")]);
-    expect(ds.units.filter((x) => x.provider_type === "privat").map((x) => x.unit_id)).toEqual(["V21E011400204", "V21E018000215", "V21E018000318", "V21E148000312"]);
+    // Units chosen by what they hold: the school in 0180's list and 1480's units without values are not.
+    expect(ds.units.map((x) => x.unit_id)).toEqual([...U0114.split(","), ...U0180.split(",")]);
+    expect(ds.units.filter((x) => x.provider_type === "privat").map((x) => x.unit_id)).toEqual(["V21E011400204", "V21E018000215", "V21E018000318"]);
     expect(ds.unitValues).toHaveLength(13);
-    expect(ds.unitValues.find((v) => v.unit_id === "V21E011400101")).toMatchObject({ kpi: "U21468", year: 2024, value: 80, respondents: 39 });
-    expect(ds.warnings).toEqual(["no unit values for municipality 1480 (2 units)"]);
+    // Kolada has no respondent count per unit: unknown, never the inner count.
+    expect(ds.unitValues.find((v) => v.unit_id === "V21E011400101")).toMatchObject({ kpi: "U21468", year: 2024, value: 80, respondents: null });
+    expect(ds.unitValues.every((v) => v.respondents === null)).toBe(true);
+    expect(ds.warnings).toEqual([]);
+    expect(ds.notices).toEqual(["no hemtjänst unit with values listed for municipality 1480"]);
+    expect(ds.publishedThrough).toMatchObject({ U21468: 2025, U21432: 2025 });
+    expect(ds.statuses).toEqual({ Missing: 2 });
+    expect(lines.join("\n")).toMatch(/units: 6 hemtjänst units .*; 3 other listed entries hold no hemtjänst value \(2 of them with a V21 id\)/);
 
     // one progress line per step
     expect(lines.filter((l) => /^kolada: (KPI metadata|municipality groups|municipality values|units|unit values|cached)/.test(l))).toHaveLength(6);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  endedYearFromTitle, isHomeCareUnit, providerTypeOf, toIndicatorRows, toUnitRows, toUnitValueRows, toValueRows,
+  chooseHomeCareUnits, endedYearFromTitle, providerTypeOf, publishedThrough, toIndicatorRows, toUnitRows, toUnitValueRows, toValueRows,
 } from "./normalise";
+import { dropWithdrawn, type ListedOu } from "./client";
 import { dataRecordSchema, kpiSchema, ouDataRecordSchema, ouSchema, parseEnvelope, parseRows } from "./schema";
 import { fixtureText } from "./testing";
 
@@ -31,7 +32,8 @@ describe("toIndicatorRows", () => {
 });
 
 describe("toValueRows", () => {
-  const rows = toValueRows(load("data_status.json", dataRecordSchema), "2026-05-04");
+  const current = dropWithdrawn(load("data_status.json", dataRecordSchema), (r) => r.municipality).records;
+  const rows = toValueRows(current, "2026-05-04");
   const get = (kpi: string, m: string, g: string) => rows.find((r) => r.kpi === kpi && r.municipality === m && r.gender === g)!;
 
   it("keeps normal values with no status", () => {
@@ -40,23 +42,48 @@ describe("toValueRows", () => {
     });
   });
 
-  it("keeps null values and status values as missing rows with the reason", () => {
+  it("only a null value is missing; a status is kept beside a value, never throws it away", () => {
     expect(get("U21401", "0180", "T")).toMatchObject({ value: null, status: "Missing" });
-    expect(get("U21401", "1480", "T")).toMatchObject({ value: null, status: "Uncertain" });
+    expect(get("U21401", "1480", "T")).toMatchObject({ value: 16, status: "Uncertain" });
     expect(get("U21432", "0114", "K")).toMatchObject({ value: null, status: "missing", source: "senioralert" });
-    expect(get("U21432", "0114", "M")).toMatchObject({ value: null, status: "deleted" });
   });
 
-  it("drops nothing and sorts by kpi, municipality, year, gender", () => {
+  it("has no withdrawn entry (dropped by the client), drops nothing else, sorts by kpi, municipality, year, gender", () => {
+    expect(get("U21432", "0114", "M")).toBeUndefined(); // isdeleted: true in the fixture
     const entries = load("data_status.json", dataRecordSchema).reduce((n, r) => n + r.values.length, 0);
-    expect(rows).toHaveLength(entries);
+    expect(rows).toHaveLength(entries - 1);
     expect(rows.map((r) => `${r.kpi}${r.municipality}${r.gender}`).slice(0, 4)).toEqual(["U214010114T", "U214010114K", "U214010114M", "U214010180T"]);
   });
 });
 
 describe("units", () => {
-  it("keeps only hemtjänst units (V21E…) and decides the provider type", () => {
-    const ous = load("ou_0180.json", ouSchema).filter((o) => isHomeCareUnit(o));
+  const listed = (name: string): ListedOu[] =>
+    (JSON.parse(fixtureText(name)).values as unknown[]).map((raw, row) => ({ raw, url: name, row }));
+
+  it("chooses units by what they hold; the V21 prefix is only a hint; odd entries never stop the run", () => {
+    const lists = new Map([["0180", [...listed("ou_0180.json"),
+      { raw: { id: "X99E018000777", municipality: "0180", title: "Hemtjänst Farsta (ny kodserie)" }, url: "ou_0180.json", row: 5 }, // holds values, no hint
+      { raw: { id: "V23E018000901", municipality: "0180", title: "" }, url: "ou_0180.json", row: 6 }, // särskilt boende, empty title
+      { raw: { title: "no id at all" }, url: "ou_0180.json", row: 7 },
+      { raw: null, url: "ou_0180.json", row: 8 },
+      { raw: { id: "V21E018000555", municipality: "0181", title: "Listed under the wrong municipality" }, url: "ou_0180.json", row: 9 },
+    ]]]);
+    const holders = new Set(["V21E018000101", "V21E018000215", "X99E018000777", "V21E018000555"]);
+    const c = chooseHomeCareUnits(lists, holders);
+    expect(c.units.map((u) => u.id)).toEqual(["V21E018000101", "V21E018000215", "X99E018000777"]);
+    expect(c.chosenWithoutHint).toEqual(["X99E018000777"]);
+    expect(c.hintedWithoutValues).toEqual(["V21E018000102", "V21E018000318"]);
+    expect(c.notHolding).toBe(4); // school, two hemtjänst ids without values, säbo
+    expect(c.skipped).toEqual(["ou_0180.json row 7: no id", "ou_0180.json row 8: no id", "V21E018000555: listed for 0180 but says municipality 0181"]);
+  });
+
+  it("validates a chosen unit in full (a garbled name stops the run, naming row and field)", () => {
+    const lists = new Map([["0180", [{ raw: { id: "V21E018000101", municipality: "0180", title: "HemtjÃ¤nst Norr" }, url: "ou?municipality=0180", row: 3 }]]]);
+    expect(() => chooseHomeCareUnits(lists, new Set(["V21E018000101"]))).toThrow(/ou\?municipality=0180, row 3, field "title": text looks double-encoded/);
+  });
+
+  it("decides the provider type", () => {
+    const ous = load("ou_0180.json", ouSchema).filter((o) => o.id.startsWith("V21"));
     const rows = toUnitRows(ous);
     expect(rows.map((r) => [r.unit_id, r.provider_type])).toEqual([
       ["V21E018000101", "kommunal"], ["V21E018000102", "kommunal"], ["V21E018000215", "privat"], ["V21E018000318", "privat"],
@@ -72,15 +99,24 @@ describe("units", () => {
     expect(providerTypeOf({ title: "Hemtjänst Norr" })).toBe("kommunal"); // no signal: documented default
   });
 
-  it("turns oudata into unit values; count is respondents only for survey KPIs", () => {
+  it("turns oudata into unit values; respondents are unknown (Kolada's count is 1/0, never respondents)", () => {
     const rows = toUnitValueRows(load("oudata_0180.json", ouDataRecordSchema));
     expect(rows).toHaveLength(11);
     const get = (u: string, k: string, y: number) => rows.find((r) => r.unit_id === u && r.kpi === k && r.year === y)!;
     expect(get("V21E018000101", "U21468", 2024)).toEqual({
-      unit_id: "V21E018000101", kpi: "U21468", year: 2024, value: 88, respondents: 61, status: null, synthetic: false, source: "kolada",
+      unit_id: "V21E018000101", kpi: "U21468", year: 2024, value: 88, respondents: null, status: null, synthetic: false, source: "kolada",
     });
-    expect(get("V21E018000215", "U21468", 2024)).toMatchObject({ value: null, status: "Missing", respondents: 6 });
+    expect(get("V21E018000215", "U21468", 2024)).toMatchObject({ value: null, status: "Missing", respondents: null });
     expect(get("V21E018000101", "N21608", 2024)).toMatchObject({ value: 74.5, respondents: null });
+  });
+
+  it("publishedThrough: the period counts once its publication date has passed", () => {
+    expect(publishedThrough({ publ_period: "2026", publication_date: "2026-10-04" }, "2026-05-04")).toBe(2025);
+    expect(publishedThrough({ publ_period: "2026", publication_date: "2026-10-04" }, "2026-10-04")).toBe(2026);
+    expect(publishedThrough({ publ_period: 2025, publication_date: "2026-03-11" }, "2026-05-04")).toBe(2025);
+    expect(publishedThrough({ publ_period: "2024", publication_date: null }, "2026-05-04")).toBe(2024);
+    expect(publishedThrough({ publ_period: null, publication_date: null }, "2026-05-04")).toBeNull();
+    expect(publishedThrough({ publ_period: "", publication_date: "2026-01-01" }, "2026-05-04")).toBeNull();
   });
 
   it("keeps a unit record without a total as missing", () => {

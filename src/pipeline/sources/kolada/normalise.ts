@@ -1,8 +1,9 @@
 // Pure mapping from validated Kolada v3 objects to the project's tables (src/pipeline/tables.ts).
 // No clock here: `fetchedAt` comes from the caller, so the same answers always give the same rows.
-import { SURVEY_KPIS, sourceOfKpi } from "../../kpis";
+import { sourceOfKpi } from "../../kpis";
 import type { Gender, IndicatorMetaRow, ProviderType, UnitRow, UnitValueRow, ValueRow } from "../../tables";
-import type { KoladaDataRecord, KoladaKpi, KoladaOu, KoladaOuDataRecord, KoladaValueEntry } from "./schema";
+import type { ListedOu } from "./client";
+import { ouSchema, parseRows, type KoladaDataRecord, type KoladaKpi, type KoladaOu, type KoladaOuDataRecord, type KoladaValueEntry } from "./schema";
 
 /** Kolada marks ended KPIs with a title suffix such as "(-2023)" or "(- 2024)". */
 export function endedYearFromTitle(title: string): number | null {
@@ -11,16 +12,14 @@ export function endedYearFromTitle(title: string): number | null {
 }
 
 /**
- * Value and reason for one Kolada value entry. Per issue 3, a null value or a non-empty status is kept
- * as a missing value with its reason (the status text), never dropped: the row stays, `value` is null.
- * A deleted value (isdeleted) is missing with reason "deleted"; a bare null is "missing".
+ * Value and status for one (current, not withdrawn) Kolada value entry. Only a null value is missing; a
+ * status is kept beside the value whatever it says (DESIGN.md §3.1: "Missing" comes with null, other
+ * statuses are passed on, never used to throw a value away). A null value without status is "missing".
  */
 export function valueAndStatus(v: KoladaValueEntry): { value: number | null; status: string | null } {
   const status = v.status?.trim() ? v.status.trim() : null;
-  if (v.isdeleted) return { value: null, status: status ? `deleted: ${status}` : "deleted" };
-  if (status) return { value: null, status };
-  if (v.value === null) return { value: null, status: "missing" };
-  return { value: v.value, status: null };
+  if (v.value === null) return { value: null, status: status ?? "missing" };
+  return { value: v.value, status };
 }
 
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
@@ -54,10 +53,53 @@ export function toIndicatorRows(kpis: readonly KoladaKpi[]): IndicatorMetaRow[] 
     .sort((a, b) => a.kpi.localeCompare(b.kpi));
 }
 
-/** Hemtjänst units: Kolada OU ids for äldreomsorg/hemtjänst start with "V21E" (inferred, DESIGN.md §3.1). */
-export const HOME_CARE_UNIT_PREFIX = "V21E";
-export function isHomeCareUnit(ou: KoladaOu, prefix = HOME_CARE_UNIT_PREFIX): boolean {
-  return ou.id.startsWith(prefix);
+/**
+ * A hint only: third-party clients map hemtjänst OUs to ids starting "V21" (unconfirmed by Kolada).
+ * Units are chosen by what they hold (chooseHomeCareUnits); the prefix is used for a log line.
+ */
+export const HOME_CARE_UNIT_HINT = "V21";
+
+export interface UnitChoice {
+  /** Listed units that hold hemtjänst values, validated. */
+  units: KoladaOu[];
+  /** Listed entries holding no hemtjänst value (schools, särskilt boende, new or closed units…). */
+  notHolding: number;
+  /** Of those, entries whose id carries the hemtjänst hint (listed, V21…, but no values). */
+  hintedWithoutValues: string[];
+  /** Chosen units whose id does not carry the hint (chosen by content all the same). */
+  chosenWithoutHint: string[];
+  /** Holding entries skipped: no usable id, or listed under another municipality than the one asked. */
+  skipped: string[];
+}
+
+/**
+ * Chooses hemtjänst units from the unit lists by content: a listed entry is a hemtjänst unit when it holds
+ * at least one value of the unit-level hemtjänst KPIs (`holders`). Entries are looked at only as far as
+ * their id until chosen, so an odd entry of another kind never stops the run; a chosen entry is then
+ * validated in full (a garbled name still stops the run, naming URL, row and field).
+ */
+export function chooseHomeCareUnits(lists: ReadonlyMap<string, readonly ListedOu[]>, holders: ReadonlySet<string>): UnitChoice {
+  const choice: UnitChoice = { units: [], notHolding: 0, hintedWithoutValues: [], chosenWithoutHint: [], skipped: [] };
+  const taken = new Set<string>();
+  for (const [municipality, listed] of [...lists].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const entry of listed) {
+      const id = (entry.raw as { id?: unknown } | null)?.id;
+      if (typeof id !== "string" || id.trim() === "") { choice.skipped.push(`${entry.url} row ${entry.row}: no id`); continue; }
+      if (!holders.has(id)) {
+        choice.notHolding++;
+        if (id.startsWith(HOME_CARE_UNIT_HINT)) choice.hintedWithoutValues.push(id);
+        continue;
+      }
+      const [ou] = parseRows(entry.url, [entry.raw], ouSchema, entry.row);
+      if (ou.municipality !== municipality) { choice.skipped.push(`${id}: listed for ${municipality} but says municipality ${ou.municipality}`); continue; }
+      if (ou.title.trim() === "") { choice.skipped.push(`${id}: empty title`); continue; }
+      if (taken.has(id)) continue; // listed twice: one unit
+      taken.add(id);
+      if (!id.startsWith(HOME_CARE_UNIT_HINT)) choice.chosenWithoutHint.push(id);
+      choice.units.push(ou);
+    }
+  }
+  return choice;
 }
 
 // Private providers seen in Swedish hemtjänst; titles often carry the company name or form ("AB").
@@ -86,23 +128,31 @@ export function toUnitRows(ous: readonly KoladaOu[]): UnitRow[] {
     .sort((a, b) => a.unit_id.localeCompare(b.unit_id));
 }
 
-const SURVEY_SET = new Set<string>(SURVEY_KPIS);
-
 /**
- * Unit values use the gender total (T). For user-survey KPIs Kolada's `count` is the number of respondents;
- * for other KPIs (Enhetsundersökningen) it is not, so respondents stay null there. A record without a total
- * is kept as missing ("no total") rather than dropped.
+ * Unit values use the gender total (T). Kolada has no respondent count per unit (its inner `count` is 1
+ * for a value, 0 for a missing one; DESIGN.md §3.1), so `respondents` is null: unknown. Respondents
+ * come only from Socialstyrelsen's per-unit files (--import-sos). A record without a total is kept as
+ * missing ("no total") rather than dropped.
  */
 export function toUnitValueRows(records: readonly KoladaOuDataRecord[]): UnitValueRow[] {
   const rows = records.map((r): UnitValueRow => {
     const total = r.values.find((v) => v.gender === "T");
     const vs = total ? valueAndStatus(total) : { value: null, status: "no total (T) value" };
-    const count = total?.count ?? null;
-    return {
-      unit_id: r.ou, kpi: r.kpi, year: r.period, ...vs,
-      respondents: SURVEY_SET.has(r.kpi) ? count : null,
-      synthetic: false, source: sourceOfKpi(r.kpi),
-    };
+    return { unit_id: r.ou, kpi: r.kpi, year: r.period, ...vs, respondents: null, synthetic: false, source: sourceOfKpi(r.kpi) };
   });
   return rows.sort((a, b) => a.unit_id.localeCompare(b.unit_id) || a.kpi.localeCompare(b.kpi) || a.year - b.year);
+}
+
+/**
+ * The newest year Kolada has published for a KPI, from /kpi metadata: `publ_period` is the period of the
+ * latest or next announced publication and `publication_date` its date (the April 2026 catalogue says
+ * U21468: 2026, 2026-10-04). So the period counts as published once its date has passed, else the year
+ * before. Null when the metadata says nothing usable (then every asked year is fetched).
+ */
+export function publishedThrough(kpi: Pick<KoladaKpi, "publ_period" | "publication_date">, today: string): number | null {
+  const period = Number(String(kpi.publ_period ?? "").trim().slice(0, 4));
+  if (!Number.isInteger(period) || period < 1990) return null;
+  const date = String(kpi.publication_date ?? "").slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return period;
+  return date <= today ? period : period - 1;
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 
 export const envelopeSchema = z.object({
   values: z.array(z.unknown()),
-  count: z.number().int().nonnegative(),
+  // The number of rows on this page; nothing depends on it, so its absence is no reason to stop.
+  count: z.number().int().nonnegative().optional(),
   next_url: z.string().nullable().optional(),
   previous_url: z.string().nullable().optional(),
 });
@@ -17,6 +18,7 @@ const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) =>
 // v3 sends the period as a number; a digit string is accepted too.
 const period = z.union([z.number().int(), z.string().regex(/^\d{4}$/)]).transform((v) => Number(v));
 
+// `count` is 1 for an ordinary value, 0 for a missing one (members for groups): never respondents.
 export const valueEntrySchema = z.object({
   gender: z.enum(["T", "K", "M"]),
   value: z.number().nullable(),
@@ -61,7 +63,9 @@ export const kpiSchema = z.object({
   is_divided_by_gender: flag,
   municipality_type: z.string().nullable().optional(),
   operating_area: z.string().nullable().optional(),
+  // The period of the latest (or next announced) publication and its date: see publishedThrough().
   publication_date: z.string().nullable().optional(),
+  publ_period: z.union([z.string(), z.number()]).nullable().optional(),
 });
 export type KoladaKpi = z.infer<typeof kpiSchema>;
 
