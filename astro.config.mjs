@@ -9,6 +9,8 @@ const chartPng = {
   name: "hemtjanstkollen-chart-png",
   hooks: {
     "astro:build:done": ({ dir }) => {
+      // _headers, sitemap.xml, robots.txt from the built files (src/deploy/).
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/deploy-files.ts", fileURLToPath(dir)], { stdio: "inherit" });
       execFileSync(process.execPath, ["--import", "tsx", "scripts/chart-png.ts", fileURLToPath(dir)], { stdio: "inherit" });
     },
   },
