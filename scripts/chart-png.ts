@@ -19,14 +19,23 @@ const SCALE = 2; // as PNG_SCALE in src/site-data/embeds.ts
 
 interface Job { svg: string; png: string; cached: string; width: number }
 
-/** Chart SVGs under the built site's diagram folders. */
+/** Chart SVGs under the built site's diagram folders, and each municipality's share card (delning.svg). */
 export function chartSvgFiles(dist: string): string[] {
   const dirs = [path.join(dist, "diagram")];
+  const cards: string[] = [];
   const kommun = path.join(dist, "kommun");
-  if (existsSync(kommun)) for (const code of readdirSync(kommun).sort()) dirs.push(path.join(kommun, code, "diagram"));
-  return dirs.filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".svg")).sort().map((f) => path.join(d, f)));
+  if (existsSync(kommun)) {
+    for (const code of readdirSync(kommun).sort()) {
+      dirs.push(path.join(kommun, code, "diagram"));
+      if (existsSync(path.join(kommun, code, SHARE_CARD))) cards.push(path.join(kommun, code, SHARE_CARD));
+    }
+  }
+  return [...dirs.filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".svg")).sort().map((f) => path.join(d, f))), ...cards];
 }
+
+/** The OpenGraph card: rendered at its own size (1200 × 630), not at the charts' double width. */
+const SHARE_CARD = "delning.svg";
 
 function viewBoxWidth(svg: string, file: string): number {
   const m = /<svg\b[^>]*\bviewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)/.exec(svg);
@@ -51,7 +60,7 @@ export async function renderChartPngs(dist: string, cacheDir = process.env.HTK_P
   const wanted = (svg: string) => !only || !/[\\/]kommun[\\/]\d{4}[\\/]/.test(svg) || only.some((c) => svg.includes(`${path.sep}kommun${path.sep}${c}${path.sep}`));
   const jobs: Job[] = chartSvgFiles(dist).filter(wanted).map((svg) => {
     const text = readFileSync(svg, "utf8");
-    const width = SCALE * viewBoxWidth(text, svg);
+    const width = (path.basename(svg) === SHARE_CARD ? 1 : SCALE) * viewBoxWidth(text, svg);
     const hash = createHash("sha256").update(key).update(String(width)).update(text).digest("hex").slice(0, 32);
     return { svg, png: svg.replace(/\.svg$/, ".png"), cached: path.join(cacheDir, `${hash}.png`), width };
   });
