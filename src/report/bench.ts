@@ -25,7 +25,6 @@ const KINDS: Record<string, (f: string) => boolean> = {
   pdf: (f) => f === "rapport.pdf",
   pptx: (f) => f === "presentation.pptx",
   xlsx: (f) => f === "data.xlsx",
-  zip: (f) => f === "rapportpaket.zip",
   csv: (f) => f.startsWith("tabeller/") && f.endsWith(".csv"),
   png: (f) => f.startsWith("diagram/") && f.endsWith(".png"),
   svg: (f) => f.startsWith("diagram/") && f.endsWith(".svg"),
@@ -39,7 +38,7 @@ export function packageSizes(dist: string): { sizes: Record<string, SizeStats>; 
   const pdfOver: string[] = [];
   for (const code of codes) {
     const dir = path.join(kommun, code);
-    const files = ["rapport.pdf", "presentation.pptx", "data.xlsx", "rapportpaket.zip",
+    const files = ["rapport.pdf", "presentation.pptx", "data.xlsx",
       ...["tabeller", "diagram"].flatMap((d) => (existsSync(path.join(dir, d)) ? readdirSync(path.join(dir, d)).map((f) => `${d}/${f}`) : []))];
     for (const f of files) {
       const full = path.join(dir, f);

@@ -10,12 +10,11 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { serveStatic } from "../../scripts/serve-static";
 import { copyToDist, generatorFingerprint, isCached, packageKey, storePackage } from "./cache";
-import { isGenerated, packageFiles, ZIP_NAME, type PackageFile } from "./files";
+import { isGenerated, packageFiles, type PackageFile } from "./files";
 import { chromiumIdentity } from "../browser/chromium";
 import { launchPrinter, newPrintPage, PDF_MAX_BYTES, printReportPdf } from "./pdf";
 import { ReportWorkerPool } from "./pool";
 import { buildReportView, loadReportInputs, type ReportView } from "./reportView";
-import { deterministicZip } from "./zip";
 import type { ReportChartKey } from "./charts";
 
 // A type alias (not an interface), so callers may pass it where a plain record is expected.
@@ -39,18 +38,16 @@ interface Planned {
   view: ReportView;
   key: string;
   files: PackageFile[];
-  /** Files the report build writes (incl. the ZIP). */
+  /** Files the report build writes. */
   generated: string[];
   chartPngs: [ReportChartKey, string][];
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2).replace(".", ",")} MB`;
 
-/** The folder inside the ZIP, so unpacking never spills files: "rapportpaket-0180-stockholm". */
-export function zipFolder(code: string, name: string): string {
-  const slug = name.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `rapportpaket-${code}-${slug}`;
-}
+// The ZIP is not stored: the page assembles it from these files in the browser (src/client/packageZip.ts),
+// so dist/ does not hold every package twice (issue 14).
+export { zipFolder } from "./files";
 
 function plan(dist: string, cacheDir: string, fingerprint: string, view: ReportView): Planned {
   const v = view.view;
@@ -69,7 +66,7 @@ function plan(dist: string, cacheDir: string, fingerprint: string, view: ReportV
     .map((f) => [path.basename(f.path, ".png") as ReportChartKey, path.join(dir, f.path)] as [ReportChartKey, string]);
   return {
     code: v.code, name: v.name, view, key, files,
-    generated: [...files.filter(isGenerated).map((f) => f.path), ZIP_NAME], chartPngs,
+    generated: files.filter(isGenerated).map((f) => f.path), chartPngs,
   };
 }
 
@@ -157,13 +154,9 @@ async function buildPackages(todo: Planned[], c: RunContext): Promise<void> {
       try {
         const [made, pdf] = await Promise.all([pool.run({ view: p.view, chartPngs: p.chartPngs }), printOne(p)]);
         if (pdf.length > PDF_MAX_BYTES) throw new Error(`rapport.pdf är ${mb(pdf.length)}, över gränsen ${mb(PDF_MAX_BYTES)}`);
-        const dir = path.join(c.dist, "kommun", p.code);
         const all: Record<string, Uint8Array> = { ...made, "rapport.pdf": pdf };
-        for (const f of p.files) if (!isGenerated(f)) all[f.path] = new Uint8Array(readFileSync(path.join(dir, f.path)));
-        const folder = zipFolder(p.code, p.name);
-        const zip = deterministicZip(Object.fromEntries(Object.entries(all).map(([k, b]) => [`${folder}/${k}`, b])));
-        const generated: Record<string, Uint8Array> = { [ZIP_NAME]: zip };
-        for (const f of p.generated) if (f !== ZIP_NAME) generated[f] = all[f];
+        const generated: Record<string, Uint8Array> = {};
+        for (const f of p.generated) generated[f] = all[f];
         storePackage(c.cacheDir, p.code, p.key, generated);
         copyToDist(c.cacheDir, p.code, c.dist, p.generated);
         progress.tick(true);

@@ -11,7 +11,14 @@ export interface PackageFile {
   kind: PackageFileKind;
 }
 
+/** The name the browser saves the package ZIP under (assembled on the page, src/client/packageZip.ts). */
 export const ZIP_NAME = "rapportpaket.zip";
+
+/** The folder inside the ZIP, so unpacking never spills files: "rapportpaket-0180-stockholm". */
+export function zipFolder(code: string, name: string): string {
+  const slug = name.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `rapportpaket-${code}-${slug}`;
+}
 export const README_NAME = "om-rapportpaketet.txt";
 
 /** The tables (Excel sheet = CSV file), in sheet order. */
@@ -40,7 +47,7 @@ export const chartPath = (key: ReportChartKey, ext: "svg" | "png" | "csv") => `d
 /** Files the report build writes (the chart files come from the site build). */
 export const isGenerated = (f: PackageFile) => !f.path.startsWith("diagram/");
 
-/** Every file of the package except the ZIP itself, in the order the page lists them. */
+/** Every file of the package, in the order the page lists them (the ZIP holds exactly these). */
 export function packageFiles(v: Pick<MunicipalityView, "units">): PackageFile[] {
   const charts = reportChartKeys(v as MunicipalityView);
   return [

@@ -62,26 +62,13 @@ function sample(): MunicipalityRow[] {
 const dir = (code: string) => path.join(DIST, "kommun", code);
 
 describe("report packages in dist", () => {
-  it("every municipality has every file, a PDF ≤ 2 MB and a ZIP holding every file", () => {
+  it("every municipality has every file and a PDF ≤ 2 MB; the ZIP is not stored (the page assembles it)", () => {
     expect(municipalities.length).toBe(290);
     for (const m of municipalities) {
       const files = filesOf.get(m.code)!;
-      for (const f of [...files.map((x) => x.path), ZIP_NAME]) expect(existsSync(path.join(dir(m.code), f)), `${m.code}/${f}`).toBe(true);
+      for (const f of files.map((x) => x.path)) expect(existsSync(path.join(dir(m.code), f)), `${m.code}/${f}`).toBe(true);
+      expect(existsSync(path.join(dir(m.code), ZIP_NAME)), `${m.code}/${ZIP_NAME}`).toBe(false);
       expect(readFileSync(path.join(dir(m.code), "rapport.pdf")).length).toBeLessThanOrEqual(PDF_MAX_BYTES);
-      const names: string[] = [];
-      unzipSync(readFileSync(path.join(dir(m.code), ZIP_NAME)), { filter: (f) => { names.push(f.name); return false; } });
-      const folder = zipFolder(m.code, m.name);
-      expect(names.sort(), m.code).toEqual(files.map((f) => `${folder}/${f.path}`).sort());
-    }
-  });
-
-  it("the ZIP's files are the files in dist, byte for byte (sample)", () => {
-    for (const m of sample()) {
-      const unzipped = unzipSync(readFileSync(path.join(dir(m.code), ZIP_NAME)));
-      const folder = zipFolder(m.code, m.name);
-      for (const f of filesOf.get(m.code)!) {
-        expect(Buffer.compare(Buffer.from(unzipped[`${folder}/${f.path}`]), readFileSync(path.join(dir(m.code), f.path))), `${m.code}/${f.path}`).toBe(0);
-      }
     }
   });
 
@@ -170,8 +157,35 @@ describe("report packages in dist", () => {
     for (const m of sample()) {
       const html = readFileSync(path.join(dir(m.code), "index.html"), "utf8");
       const section = html.slice(html.indexOf('id="rapportpaket"'));
-      for (const f of [...filesOf.get(m.code)!.map((x) => x.path), ZIP_NAME]) expect(section.includes(`href="/kommun/${m.code}/${f}"`), `${m.code}: link to ${f}`).toBe(true);
+      for (const f of filesOf.get(m.code)!.map((x) => x.path)) expect(section.includes(`href="/kommun/${m.code}/${f}"`), `${m.code}: link to ${f}`).toBe(true);
+      expect(section).toContain(`data-folder="${zipFolder(m.code, m.name)}"`);
     }
+  });
+});
+
+describe("the package ZIP, assembled in the browser", () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(DIST); });
+  afterAll(async () => { await h?.close(); });
+
+  it("holds every file of the package, byte for byte, under the package folder (sample)", async () => {
+    for (const m of sample().slice(0, 2)) {
+      const page = await h.newPage();
+      await page.goto(`${h.url}/kommun/${m.code}/`);
+      const button = page.getByRole("button", { name: "Hela rapportpaketet (ZIP)" });
+      const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+      expect(download.suggestedFilename()).toBe(ZIP_NAME);
+      const unzipped = unzipSync(readFileSync((await download.path())!));
+      const folder = zipFolder(m.code, m.name);
+      const files = filesOf.get(m.code)!;
+      expect(Object.keys(unzipped).sort(), m.code).toEqual(files.map((f) => `${folder}/${f.path}`).sort());
+      for (const f of files) {
+        expect(Buffer.compare(Buffer.from(unzipped[`${folder}/${f.path}`]), readFileSync(path.join(dir(m.code), f.path))), `${m.code}/${f.path}`).toBe(0);
+      }
+      await expect.poll(() => page.locator("[data-package-zip] [role=status]").textContent()).toContain("Klart");
+      await page.close();
+    }
+    expect(h.foreignRequests).toEqual([]);
   });
 });
 
