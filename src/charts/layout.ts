@@ -1,29 +1,31 @@
-// Layout helpers shared by the charts: text measuring (estimated, no DOM), wrapping, an in-SVG legend
-// and symbol paths. Charts are drawn in Node without a browser, so text widths are estimated from
-// Helvetica/Arial-like advance widths; estimates err on the wide side so labels are not clipped.
+// Layout helpers shared by the charts: text measuring (no DOM), wrapping, an in-SVG legend and symbol
+// paths. Charts are drawn in Node without a browser; text is measured with the advance widths of the one
+// font the site uses everywhere (self-hosted Atkinson Hyperlegible: pages, SVG, PNG, PDF), read from the
+// font file (src/charts/fontMetrics.ts), so what is measured is what is drawn.
 import * as d3 from "d3";
+import { ADVANCE_400, ADVANCE_700, FONT_FAMILY_NAME, UNITS_PER_EM } from "./fontMetrics";
 import { ink } from "./palette";
 
-export const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+export const fontFamily = `'${FONT_FAMILY_NAME}', 'Liberation Sans', Arial, sans-serif`;
 export const fontSize = { tick: 12, label: 13, heading: 14, title: 18, subtitle: 13, source: 11 } as const;
 
-// Advance widths in em, rounded up to DejaVu Sans (what Debian's Chromium renders system-ui with; it is
-// wider than Arial), so labels are never clipped whichever face the reader's browser picks.
-const narrow = new Set([..."iljtfrI.,:;!|'()[] \u202F\u00A0"]);
-const wide = new Set([..."mwMWÅÄÖOQGD%@"]);
-function charWidth(ch: string): number {
-  if (narrow.has(ch)) return 0.34;
-  if (wide.has(ch)) return 0.92;
-  if (/[0-9]/.test(ch)) return 0.64;
-  if (/[A-ZÅÄÖÉÜ]/.test(ch)) return 0.74;
-  return 0.62;
+/** The font's subset has no thin spaces (U+2009, U+202F): they are drawn as a no-break space (PNG) or
+ * from a fallback face (browsers), so they are measured as the no-break space. */
+const AS_NBSP = new Set([0x2009, 0x202f]);
+/** A character outside the font (fallback face): measured as an average wide glyph, erring wide. */
+const UNKNOWN_EM = 0.65;
+
+function advanceEm(cp: number, bold: boolean): number {
+  const table = bold ? ADVANCE_700 : ADVANCE_400;
+  const units = table[AS_NBSP.has(cp) ? 0xa0 : cp];
+  return units === undefined ? UNKNOWN_EM : units / UNITS_PER_EM;
 }
 
-/** Estimated width in px of `text` at `size` px. */
+/** Width in px of `text` at `size` px in the site font (regular or bold), from the font's advance widths. */
 export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
-  for (const ch of text) em += charWidth(ch);
-  return em * size * (bold ? 1.08 : 1);
+  for (const ch of text) em += advanceEm(ch.codePointAt(0)!, bold);
+  return em * size;
 }
 
 /** Greedy word wrap to lines no wider than `maxWidth` px. */

@@ -4,8 +4,10 @@
 // table and its source line, so pages, embeds and reports all take them from one call.
 import * as Plot from "@observablehq/plot";
 import { Resvg } from "@resvg/resvg-js";
-import { existsSync } from "node:fs";
+import UPNG from "upng-js";
 import { parseHTML } from "linkedom";
+import { siteFontFiles } from "./fontFiles";
+import { FONT_FAMILY_NAME } from "./fontMetrics";
 import { useSwedishD3Locale, type CellFormat } from "./format";
 import { fontFamily, fontSize, wrapText } from "./layout";
 import { ink } from "./palette";
@@ -253,26 +255,28 @@ export function framedSvg(chart: ChartOutput): string {
   ].join("");
 }
 
-// Fonts for PNG rendering. resvg does not resolve "system-ui"; the generic sans-serif is mapped to a
-// face that is installed on the build machines (Debian: fonts-liberation, fonts-dejavu).
-function sansFamily(): string {
-  if (existsSync("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")) return "Liberation Sans";
-  return "DejaVu Sans";
-}
-
-/** Rasterises an SVG string to PNG bytes at `widthPx` wide (height follows the viewBox), on white. */
-export function svgToPng(svg: string, widthPx: number): Buffer {
-  const family = sansFamily();
-  const resvg = new Resvg(svg, {
+/**
+ * Rasterises an SVG string to PNG bytes at `widthPx` wide (height follows the viewBox), on white, with the
+ * site font's files only (no system fonts: every machine draws the same pixels). The font has no thin
+ * spaces, so U+2009/U+202F are drawn as no-break spaces (as layout.ts measures them). `palette` (default)
+ * writes a 256-colour PNG: flat chart colours survive, the file is about a third of the size (the site's
+ * 1 162 chart PNGs are the largest part of dist/ after the report files; DESIGN.md §7 size budget).
+ */
+export function svgToPng(svg: string, widthPx: number, { palette = true }: { palette?: boolean } = {}): Buffer {
+  const resvg = new Resvg(svg.replace(/[\u2009\u202F]/g, "\u00A0"), {
     fitTo: { mode: "width", value: Math.round(widthPx) },
     background: ink.background,
     font: {
-      loadSystemFonts: true,
-      defaultFontFamily: family,
-      sansSerifFamily: family,
+      loadSystemFonts: false,
+      fontFiles: siteFontFiles(),
+      defaultFontFamily: FONT_FAMILY_NAME,
+      sansSerifFamily: FONT_FAMILY_NAME,
     },
   });
-  return resvg.render().asPng();
+  const image = resvg.render();
+  if (!palette) return image.asPng();
+  const px = image.pixels;
+  return Buffer.from(UPNG.encode([px.buffer.slice(px.byteOffset, px.byteOffset + px.byteLength) as ArrayBuffer], image.width, image.height, 256));
 }
 
 /** PNG of the framed chart (title, chart, source line). */

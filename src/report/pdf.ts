@@ -35,7 +35,7 @@ export async function printReportPdf(page: Page, url: string, footer: string): P
     displayHeaderFooter: true,
     headerTemplate: "<span></span>",
     footerTemplate:
-      `<div style="width:100%;font-family:'Liberation Sans',Arial,sans-serif;font-size:8px;color:#4a5560;padding:0 16mm;display:flex;justify-content:space-between">` +
+      `<div style="width:100%;font-family:'Atkinson Hyperlegible','Liberation Sans',Arial,sans-serif;font-size:8px;color:#4a5560;padding:0 16mm;display:flex;justify-content:space-between">` +
       `<span>${escapeHtml(footer)}</span><span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`,
     margin: { top: "14mm", bottom: "16mm", left: "16mm", right: "16mm" },
   });
