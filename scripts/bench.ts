@@ -10,6 +10,8 @@ import { loadBuildData } from "../src/site-data/load";
 import { benchReliability } from "./bench-reliability";
 import { benchSite } from "./bench-site";
 import { benchExplorer } from "./bench-explorer";
+import { benchFresh } from "./bench-fresh";
+import { formatDistStats } from "../src/deploy/distStats";
 import { formatCrawlSummary, readCrawlSummary } from "./crawl-summary";
 import { benchReports } from "../src/report/bench";
 
@@ -82,6 +84,15 @@ if (wanted("reliability")) {
   const r = await benchReliability({ root, log: () => undefined });
   results.reliability = r;
   console.log(`  fel injicerade ${r.faults_injected}, körningar återhämtade ${r.runs_recovered}, stoppade rent ${r.runs_stopped_cleanly}, värden förlorade ${r.values_lost} (ska vara 0)`);
+}
+
+// Only on request (it clones, installs and builds everything: several minutes): npm run bench -- fresh
+if (only.includes("fresh")) {
+  section("Ny maskin: git clone && npm ci && npm start, utan system-Chromium");
+  const r = await benchFresh(root, (line) => console.log(`  ${line}`));
+  results.fresh = r;
+  console.log(`  första sidan ${r.first_page_s.toFixed(1)} s efter npm start (budget ≤ 90 s); allt klart ${r.all_packages_s.toFixed(1)} s (budget ≤ 600 s); npm ci ${r.npm_ci_s.toFixed(1)} s`);
+  for (const line of formatDistStats({ files: r.dist_files, bytes: r.dist_bytes, byKind: r.by_kind })) console.log(`  ${line}`);
 }
 
 mkdirSync(path.join(root, "bench"), { recursive: true });
