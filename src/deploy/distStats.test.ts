@@ -33,3 +33,11 @@ describe("internal links", () => {
     expect(distStats(dist).files).toBe(3);
   });
 });
+
+describe("host limit", () => {
+  it("fails a deploy only above the host's hard limit", async () => {
+    const { hostProblems } = await import("./distStats");
+    expect(hostProblems({ files: 1, bytes: 999e6, byKind: {} })).toEqual([]);
+    expect(hostProblems({ files: 1, bytes: 1000e6 + 1, byKind: {} })).toHaveLength(1);
+  });
+});

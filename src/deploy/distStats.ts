@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const DIST_MAX_BYTES = 500 * 1000 * 1000;
 export const DIST_MAX_FILES = 20_000;
+/** GitHub Pages refuses sites over 1 GB: above this a deploy cannot succeed. */
+export const HOST_HARD_MAX_BYTES = 1000 * 1000 * 1000;
 
 export interface KindStats { files: number; bytes: number }
 export interface DistStats { files: number; bytes: number; byKind: Record<string, KindStats> }
@@ -41,6 +43,11 @@ export function summarise(entries: readonly { file: string; bytes: number }[]): 
 
 export function distStats(dist: string): DistStats {
   return summarise(listFiles(dist).map((file) => ({ file, bytes: statSync(path.join(dist, file)).size })));
+}
+
+/** Problems that make a deploy fail on the host (not only over our budget). */
+export function hostProblems(s: DistStats): string[] {
+  return s.bytes > HOST_HARD_MAX_BYTES ? [`dist/ är ${mb(s.bytes)}, över GitHub Pages gräns ${mb(HOST_HARD_MAX_BYTES)}`] : [];
 }
 
 /** Budget problems in Swedish, empty when within budget. */
