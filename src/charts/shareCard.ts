@@ -35,8 +35,8 @@ export function shareCardSvg(c: ShareCardInput): string {
     `<text x="80" y="100" font-size="32" font-weight="700" fill="#0b5394">Hemtjänstkollen</text>`,
     `<text x="80" y="200" font-size="60" font-weight="700" fill="${ink.text}">${esc(title)}</text>`,
     `<text x="80" y="370" font-size="140" font-weight="700" fill="${ink.text}">${esc(score)}</text>`,
-    c.score === null ? "" : `<text x="80" y="420" font-size="34" fill="${ink.muted}">index av 100, ${esc(formatYear(c.year))}</text>`,
-    `<text x="80" y="490" font-size="38" fill="${ink.text}">${esc(rankLine)}</text>`,
+    c.score === null ? "" : `<text x="80" y="436" font-size="34" fill="${ink.muted}">index av 100, ${esc(formatYear(c.year))}</text>`,
+    `<text x="80" y="506" font-size="38" fill="${ink.text}">${esc(rankLine)}</text>`,
     `<text x="80" y="580" font-size="26" fill="${ink.muted}">Bearbetning av data från Kolada · ${esc(c.host)}</text>`,
     `</svg>`,
   ].join("");
