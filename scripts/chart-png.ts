@@ -1,5 +1,5 @@
 // Post-build step for the chart downloads (issue 6): renders a PNG beside every built chart SVG
-// (dist/diagram/*.svg, dist/kommun/*/diagram/*.svg) with svgToPng, at 1.5 × the chart's width (256-colour palette). The SVGs are
+// (dist/diagram/*.svg, dist/kommun/*/diagram/*.svg) with svgToPng, at 1.25 × the chart's width (256-colour palette). The SVGs are
 // the framed charts the pages show (Astro endpoints), so the PNG is the same picture. Runs in parallel on
 // the available cores and keeps a cache by content hash (node_modules/.cache/hemtjanstkollen/diagram-png),
 // so a rebuild with unchanged charts only copies files. Fails naming the file it could not render.
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SCALE = 1.5; // as PNG_SCALE in src/site-data/embeds.ts
+const SCALE = 1.25; // as PNG_SCALE in src/site-data/embeds.ts
 
 interface Job { svg: string; png: string; cached: string; width: number }
 

@@ -17,3 +17,11 @@ describe("embed snippets", () => {
         '<script src="https://a.example/embed/resize.js" async></script>');
   });
 });
+
+describe("versionedYears", () => {
+  it("builds fixed-version pages from the first offered year on, always including the latest", async () => {
+    const { versionedYears, VERSIONED_EMBEDS_FROM_YEAR: from } = await import("./embeds");
+    expect(versionedYears([from - 3, from - 1, from, from + 2])).toEqual([from, from + 2]);
+    expect(versionedYears([from - 3, from - 2])).toEqual([from - 2]);
+  });
+});

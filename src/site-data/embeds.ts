@@ -372,9 +372,10 @@ export function chartSvgFile(chart: ChartOutput): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${framedSvg(chart)}\n`;
 }
 
-/** PNG width for a framed chart SVG: 1.5 × its drawn width (sharp enough on high-density screens and slides;
- * 2× palette PNGs took four times as long to make, and the SVG is there for print). */
-export const PNG_SCALE = 1.5;
+/** PNG width for a framed chart SVG: 1.25 × its drawn width (800 px for a 640 px chart: an article column or
+ * a slide; the SVG is there for print). 2× palette PNGs took four times as long to make, and with 1.5× the
+ * site was over its 500 MB budget (issue 14). */
+export const PNG_SCALE = 1.25;
 
 /** The method version in versioned embed URLs (method.json). */
 export async function methodVersion(): Promise<string> {
@@ -393,11 +394,27 @@ export async function publishedYears(): Promise<number[]> {
  * Every versioned municipality embed of the current method version: code × published year × the charts
  * the page draws that year, in that order (so each municipality-year is drawn once).
  */
+/**
+ * The first data year whose fixed-version snippet ("ändras aldrig") the site offered under the current
+ * method version. The snippet always names the latest year, so earlier years were never handed out under
+ * this version and no page on the web can point at them: building them cost 94 MB of dist/ (two years ×
+ * 290 municipalities × 4 charts; issue 14 size budget). A data refresh that adds a year keeps every year
+ * from here on. Never raise it within a method version; when the method version changes, set it to the
+ * latest data year of that release.
+ */
+export const VERSIONED_EMBEDS_FROM_YEAR = 2022;
+
+/** The years that get fixed-version embed pages, of `years` (the latest one always). */
+export function versionedYears(years: readonly number[]): number[] {
+  const latest = Math.max(...years);
+  return years.filter((y) => y >= Math.min(VERSIONED_EMBEDS_FROM_YEAR, latest));
+}
+
 export async function versionedMunicipalityPaths(): Promise<{ code: string; year: number; chart: MunicipalityChart }[]> {
   const ctx = await loadMunicipalityContext();
   const out: { code: string; year: number; chart: MunicipalityChart }[] = [];
   for (const code of await municipalityCodes()) {
-    for (const year of ctx.years) {
+    for (const year of versionedYears(ctx.years)) {
       for (const chart of municipalityChartNames(municipalityViewForYear(ctx, code, year))) out.push({ code, year, chart });
     }
   }
