@@ -10,6 +10,9 @@ import { STRENGTH_RULE_SV, buildMunicipalityView } from "../site-data/municipali
 import { formatRawValue } from "../components/kommun/values";
 import { PRIORITY_RULE_SV, bestPeerScore, improvementPriorities, type PeerScore, type Priority } from "./priorities";
 import { reportSummary } from "./summaryText";
+import { keyMessages, subIndexMargins, type KeyMessages } from "./keyMessages";
+import { learnFrom, shareMargin, type LearnCandidate, type LearnIndicator } from "./learnFrom";
+import { indicatorSetDifference, previousYear, rankChange, type RankChange } from "../model/rankChange";
 import { REPORT_GENERATOR_VERSION } from "./version";
 
 /** The welfare-technology items (coded 0/1/2) are one priority together, as on the page's strengths. */
@@ -50,8 +53,16 @@ export interface PeerRow {
   self: boolean;
   total: number | null;
   rank: number | null;
+  /** 90 % interval of the rank (null when not ranked). */
+  rankLow: number | null;
+  rankHigh: number | null;
+  /** Compared with the report's municipality: "före"/"efter" only when the rank intervals do not overlap. */
+  versus: "före" | "efter" | "osäkert" | null;
   subIndices: Record<string, number | null>;
 }
+
+/** Rank and its interval per published year (the trend table). */
+export interface RankYear { year: number; rank: number | null; rankLow: number | null; rankHigh: number | null }
 
 export interface ReportView {
   generatorVersion: string;
@@ -61,6 +72,18 @@ export interface ReportView {
   peerBest: Record<string, PeerBest | null>;
   peerRows: PeerRow[];
   summary: string[];
+  /** "Det viktigaste": verdict and three key messages (PDF page 1, slide 2). */
+  keyMessages: KeyMessages;
+  /** "Lär av": clearly better municipalities on the weakest indicators. */
+  learn: LearnIndicator[];
+  /** indicator id → the municipality's 90 % margin in score points (0 register data, null unknown). */
+  margins: Record<string, number | null>;
+  /** Survey respondents (U23592) that year, null when unknown. */
+  respondents: number | null;
+  /** priority id → 90 % margins of the own score and the best peer's score (0 register data, null unknown). */
+  priorityMargins: Record<string, { own: number | null; best: number | null }>;
+  change: RankChange | null;
+  rankYears: RankYear[];
   method: MethodBrief;
   data: DataFacts;
 }
@@ -92,12 +115,23 @@ function peerScores(ctx: MunicipalityContext, code: string): PeerScore[] {
   }));
 }
 
+/** Before/after only when both are ranked and the 90 % rank intervals do not overlap. */
+export function rankVersus(a: { rank: number | null; rankLow: number | null; rankHigh: number | null },
+  self: { rank: number | null; rankLow: number | null; rankHigh: number | null }): PeerRow["versus"] {
+  if (a.rank === null || self.rank === null) return null;
+  const aHigh = a.rankHigh ?? a.rank, aLow = a.rankLow ?? a.rank, sLow = self.rankLow ?? self.rank, sHigh = self.rankHigh ?? self.rank;
+  return aHigh < sLow ? "före" : aLow > sHigh ? "efter" : "osäkert";
+}
+
 function peerRows(ctx: MunicipalityContext, view: MunicipalityView): PeerRow[] {
   const byCode = ctx.scores.get(ctx.year);
+  const own = byCode?.get(view.code);
+  const ownRank = { rank: own?.rank ?? null, rankLow: own?.rank_low ?? null, rankHigh: own?.rank_high ?? null };
   const row = (code: string, name: string, self: boolean): PeerRow => {
     const s = byCode?.get(code);
+    const r = { rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null };
     return {
-      code, name, self, total: s?.total ?? null, rank: s?.rank ?? null,
+      code, name, self, total: s?.total ?? null, ...r, versus: self ? null : rankVersus(r, ownRank),
       subIndices: Object.fromEntries(SUB_INDEX_IDS.map((id) => [id, s?.[id] ?? null])),
     };
   };
@@ -131,6 +165,55 @@ function methodBrief(inputs: ReportInputs): MethodBrief {
   };
 }
 
+/** The municipality's 90 % margin per indicator: survey shares from its respondents, register data 0. */
+function ownMargins(ctx: MunicipalityContext, view: MunicipalityView, respondents: number | null): Record<string, number | null> {
+  return Object.fromEntries(view.indicators.map((i) => {
+    if (i.missing || i.value === null) return [i.id, null];
+    if (!ctx.catalogue.get(i.id)?.survey) return [i.id, 0];
+    return [i.id, respondents !== null && respondents > 0 ? shareMargin(i.value, respondents) : null];
+  }));
+}
+
+/** The margins of a priority's own score and of its (first) best peer's score. */
+function priorityMargin(ctx: MunicipalityContext, p: Priority, own: Record<string, number | null>): { own: number | null; best: number | null } {
+  if (p.members.length > 1 || !ctx.catalogue.get(p.id)?.survey) return { own: 0, best: 0 };
+  const peer = p.bestPeers[0];
+  const value = peer ? ctx.indicatorScores.get(ctx.year)?.get(peer.code)?.get(p.id)?.value ?? null : null;
+  const n = peer ? ctx.respondents.get(ctx.year)?.get(peer.code) ?? null : null;
+  return { own: own[p.id] ?? null, best: value !== null && n !== null && n > 0 ? shareMargin(value, n) : null };
+}
+
+/** The rank change since the previous published year under the change rule. */
+function changeSincePrevious(ctx: MunicipalityContext, code: string): { change: RankChange | null; prev: number | null; differs: boolean } {
+  const prev = previousYear(ctx.years, ctx.year);
+  if (prev === null) return { change: null, prev, differs: false };
+  const at = (y: number) => {
+    const s = ctx.scores.get(y)?.get(code);
+    return { year: y, rank: s?.rank ?? null, low: s?.rank_low ?? null, high: s?.rank_high ?? null };
+  };
+  const active = ctx.inputs.method.activeIndicatorsByYear;
+  const d = indicatorSetDifference(active[String(prev)] ?? [], active[String(ctx.year)] ?? []);
+  return { change: rankChange(at(prev), at(ctx.year)), prev, differs: d.added.length + d.dropped.length > 0 };
+}
+
+/** The similar municipalities and the kommungrupp's members (without the municipality itself). */
+function learnCandidates(ctx: MunicipalityContext, code: string): LearnCandidate[] {
+  const m = ctx.byCode.get(code)!;
+  const peers = new Set(m.peers.split(";").map((c) => c.trim()).filter((c) => c && c !== code && c !== RIKET));
+  const group = new Set((ctx.kommungruppMembers.get(m.kommungrupp_id) ?? []).filter((c) => c !== code && c !== RIKET));
+  const scores = ctx.scores.get(ctx.year);
+  const inds = ctx.indicatorScores.get(ctx.year);
+  return [...new Set([...peers, ...group])].sort().map((c) => {
+    const s = scores?.get(c);
+    return {
+      code: c, name: ctx.byCode.get(c)?.name ?? c, inPeers: peers.has(c), inKommungrupp: group.has(c),
+      respondents: ctx.respondents.get(ctx.year)?.get(c) ?? null,
+      rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null, nRanked: s?.n_ranked ?? 0,
+      indicators: new Map([...(inds?.get(c)?.values() ?? [])].map((r) => [r.indicator, { score: r.missing ? null : r.score, value: r.value }])),
+    };
+  });
+}
+
 /** Everything the report package shows about `code`. */
 export function buildReportView(inputs: ReportInputs, code: string): ReportView {
   const { ctx, manifest } = inputs;
@@ -149,13 +232,28 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
     peerBest[i.id] = b ? { score: b.score, peers: b.peers.map((p) => p.name) } : null;
   }
   const { date, dateText } = dataDate(manifest);
+  const respondents = ctx.respondents.get(ctx.year)?.get(code) ?? null;
+  const margins = ownMargins(ctx, view, respondents);
+  const { change, prev, differs } = changeSincePrevious(ctx, code);
+  const rows = peerRows(ctx, view);
+  const rankYears: RankYear[] = ctx.years.map((y) => {
+    const s = ctx.scores.get(y)?.get(code);
+    return { year: y, rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null };
+  });
   return {
     generatorVersion: REPORT_GENERATOR_VERSION,
     view,
     priorities,
     peerBest,
-    peerRows: peerRows(ctx, view),
-    summary: reportSummary(view, priorities),
+    peerRows: rows,
+    summary: reportSummary(view, priorities, rows, rankYears),
+    keyMessages: keyMessages(view, subIndexMargins(view.indicators.map((i) => ({ ...i, margin: margins[i.id] ?? null })), SUB_INDEX_IDS),
+      change, prev, differs),
+    learn: learnFrom(
+      view.indicators.map((i) => ({ ...i, survey: ctx.catalogue.get(i.id)?.survey ?? false, score: i.missing ? null : i.score })),
+      respondents, learnCandidates(ctx, code)),
+    margins, respondents, change, rankYears,
+    priorityMargins: Object.fromEntries(priorities.map((p) => [p.id, priorityMargin(ctx, p, margins)])),
     method: methodBrief(inputs),
     data: {
       date, dateText, dataVersion: manifest.data_version,

@@ -1,9 +1,11 @@
 // The report's summary in plain Swedish: a few sentences an official can read aloud. Pure; numbers go
 // through src/charts/format.ts. The first sentence says the same as the municipality page's lead.
-import { formatInt, formatNumber, formatRank, formatScore, formatShare } from "../charts/format";
+import { formatInt, formatNumber, formatRank, formatRankInterval, formatScore, formatShare } from "../charts/format";
 import { resultGroupStyle, type ResultGroup } from "../charts/palette";
 import { joinSv, type MunicipalityView } from "../site-data/municipality";
 import type { Priority } from "./priorities";
+import type { PeerRow, RankYear } from "./reportView";
+import { rankChange } from "../model/rankChange";
 
 export function groupLabel(group: string | null): string | null {
   return group ? (resultGroupStyle[group as ResultGroup]?.label ?? group) : null;
@@ -30,43 +32,45 @@ function totalSentence(v: MunicipalityView): string {
     (group ? `Resultatgruppen är ${group.toLowerCase()}.` : "Kommunen placeras inte i någon resultatgrupp.");
 }
 
-function peerSentence(v: MunicipalityView): string | null {
+/** The peers compared by rank interval: "före"/"efter" only when the intervals do not overlap. */
+function peerSentence(v: MunicipalityView, rows: readonly PeerRow[]): string | null {
   if (v.peersMedianTotal === null || v.total.score === null) return null;
-  const ahead = v.peers.filter((p) => p.better).length;
   const diff = v.total.score - v.peersMedianTotal;
   const where = Math.abs(diff) < 0.05 ? "lika med" : diff > 0 ? `${formatNumber(diff, 1)} poäng över` : `${formatNumber(-diff, 1)} poäng under`;
-  return `Totalindexet ligger ${where} medianen för de sju liknande kommunerna (${formatScore(v.peersMedianTotal)}); ` +
-    (ahead === 0 ? "ingen av dem har ett högre totalindex." : `${formatInt(ahead)} av dem har ett högre totalindex.`);
+  const head = `Totalindexet ligger ${where} medianen för de sju liknande kommunerna (${formatScore(v.peersMedianTotal)}).`;
+  const others = rows.filter((r) => !r.self && r.versus !== null);
+  if (v.total.rank === null || !others.length) return head;
+  const ahead = others.filter((r) => r.versus === "före").length;
+  const behind = others.filter((r) => r.versus === "efter").length;
+  const unsure = others.length - ahead - behind;
+  const parts = [
+    ahead ? `${formatInt(ahead)} ligger tydligt före` : "ingen ligger tydligt före",
+    behind ? `${formatInt(behind)} tydligt efter` : null,
+    unsure ? `${formatInt(unsure)} går inte att skilja från ${v.name}` : null,
+  ].filter(Boolean) as string[];
+  return `${head} Räknat med osäkerheten i placeringen (rangintervallen överlappar inte) gäller för de ${formatInt(others.length)} ` +
+    `liknande kommunerna med placering: ${joinSv(parts)}.`;
 }
 
-function subIndexSentence(v: MunicipalityView): string | null {
-  const diffs = v.subIndices
-    .filter((s) => s.municipality !== null && s.peers !== null)
-    .map((s) => ({ s, d: s.municipality! - s.peers! }));
-  if (diffs.length < 2) return null;
-  diffs.sort((a, b) => b.d - a.d);
-  const best = diffs[0];
-  const worst = diffs[diffs.length - 1];
-  const part = (x: typeof best) => `${x.s.name} (${formatScore(x.s.municipality)} mot ${formatScore(x.s.peers)})`;
-  return `Jämfört med liknande kommuner går det bäst inom ${part(best)} och sämst inom ${part(worst)}.`;
-}
-
-function trendSentence(v: MunicipalityView): string | null {
-  const ranked = v.trend.filter((t) => t.rank !== null);
-  if (ranked.length < 2) return null;
-  const first = ranked[0];
-  const last = ranked[ranked.length - 1];
-  const moved = first.rank! - last.rank!;
-  return `Från ${first.year} till ${last.year} ` + (moved > 0
-    ? `gick ${v.name} fram ${formatInt(moved)} placeringar.`
-    : moved < 0 ? `föll ${v.name} ${formatInt(-moved)} placeringar.` : `behöll ${v.name} sin placering.`);
+/** First to last ranked year under the change rule: a change only when the rank intervals do not overlap. */
+function trendSentence(v: MunicipalityView, years: readonly RankYear[]): string | null {
+  const ranked = years.filter((t) => t.rank !== null);
+  if (ranked.length < 3) return null; // two years: the key messages already say it
+  const at = (t: RankYear) => ({ year: t.year, rank: t.rank, low: t.rankLow, high: t.rankHigh });
+  const c = rankChange(at(ranked[0]), at(ranked[ranked.length - 1]));
+  const span = `plats ${formatRankInterval(c.from.low ?? c.from.rank, c.from.high ?? c.from.rank)} år ${c.from.year}, ` +
+    `${formatRankInterval(c.to.low ?? c.to.rank, c.to.high ?? c.to.rank)} år ${c.to.year}`;
+  if (c.verdict === "steg") return `Från ${c.from.year} till ${c.to.year} har ${v.name} klart förbättrat sin placering (${span}).`;
+  if (c.verdict === "föll") return `Från ${c.from.year} till ${c.to.year} har ${v.name} klart försämrat sin placering (${span}).`;
+  return `Från ${c.from.year} till ${c.to.year} har placeringen inte ändrats mer än osäkerheten (${span}).`;
 }
 
 function prioritySentence(v: MunicipalityView, priorities: readonly Priority[]): string {
   if (!priorities.length) return `${v.name} ligger inte tydligt efter den bästa liknande kommunen på någon indikator.`;
-  const top = priorities.slice(0, 2).map((p) => `${lowerFirst(p.name)} (${formatNumber(p.score, 0)} mot ${formatNumber(p.bestScore, 0)} poäng hos ${p.bestPeers[0].name})`);
-  return `Mest att vinna finns inom ${joinSv(top)}. Att nå den bästa liknande kommunens nivå där skulle höja ` +
-    `totalindexet med ungefär ${formatPoints(priorities.slice(0, 2).reduce((s, p) => s + p.weightedGap, 0))}.`;
+  const top = priorities.slice(0, 2).map((p) => lowerFirst(p.name));
+  return `Mest att vinna finns inom ${joinSv(top)}: att nå den bästa liknande kommunens nivå där skulle höja ` +
+    `totalindexet med ungefär ${formatPoints(priorities.slice(0, 2).reduce((s, p) => s + p.weightedGap, 0))}. ` +
+    "Vilka kommuner som är tydligt bättre, med hänsyn till osäkerheten, står under ”Lär av”.";
 }
 
 function coverageSentence(v: MunicipalityView): string | null {
@@ -84,7 +88,9 @@ function unitSentence(v: MunicipalityView): string | null {
 }
 
 /** The summary paragraphs, in reading order. */
-export function reportSummary(v: MunicipalityView, priorities: readonly Priority[]): string[] {
-  return [totalSentence(v), coverageSentence(v), peerSentence(v), subIndexSentence(v), prioritySentence(v, priorities),
-    trendSentence(v), unitSentence(v)].filter((s): s is string => s !== null);
+export function reportSummary(
+  v: MunicipalityView, priorities: readonly Priority[], peerRows: readonly PeerRow[] = [], rankYears: readonly RankYear[] = [],
+): string[] {
+  return [totalSentence(v), coverageSentence(v), peerSentence(v, peerRows), prioritySentence(v, priorities),
+    trendSentence(v, rankYears), unitSentence(v)].filter((s): s is string => s !== null);
 }

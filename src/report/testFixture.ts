@@ -78,11 +78,33 @@ export function fixtureReport(): ReportView {
     ],
     peerBest: { U21465: { score: 60, peers: ["Bestad"] }, U21468: { score: 88, peers: ["Bestad"] }, U21401: { score: 58, peers: ["Cestad"] }, U21341: { score: 100, peers: ["Bestad"] }, U21432: null },
     peerRows: [
-      { code: "0181", name: "Bestad", self: false, total: 72, rank: 90, subIndices: { information: 70, bistandshandlaggning: 71, utforande: 75, stod_utveckling: 60 } },
-      { code: "0180", name: "Åstad", self: true, total: 68.2, rank: 148, subIndices: { information: 61, bistandshandlaggning: null, utforande: 74.5, stod_utveckling: 0 } },
-      { code: "0182", name: "Cestad", self: false, total: 60.1, rank: 250, subIndices: { information: 50, bistandshandlaggning: 55, utforande: 65, stod_utveckling: 40 } },
+      { code: "0181", name: "Bestad", self: false, total: 72, rank: 90, rankLow: 70, rankHigh: 120, versus: "före", subIndices: { information: 70, bistandshandlaggning: 71, utforande: 75, stod_utveckling: 60 } },
+      { code: "0180", name: "Åstad", self: true, total: 68.2, rank: 148, rankLow: 134, rankHigh: 161, versus: null, subIndices: { information: 61, bistandshandlaggning: null, utforande: 74.5, stod_utveckling: 0 } },
+      { code: "0182", name: "Cestad", self: false, total: 60.1, rank: 250, rankLow: 150, rankHigh: 270, versus: "osäkert", subIndices: { information: 50, bistandshandlaggning: 55, utforande: 65, stod_utveckling: 40 } },
     ],
     summary: ["Åstad får 68,2 av 100.", "Mest att vinna finns inom GPS-larm."],
+    keyMessages: {
+      verdict: "Hemtjänsten i Åstad ligger nära mitten bland landets kommuner, enligt de äldres svar och kommunens arbetssätt 2022.",
+      messages: [
+        "Starkast 2022 är Information med 61,0 av 100, 3,0 poäng över medianen bland liknande kommuner (58,0), mer än osäkerheten (±2,0 poäng).",
+        "Svagast 2022 är Stöd och utveckling med 0,0 av 100, 55,8 poäng under medianen bland liknande kommuner (55,8), en skillnad som är större än osäkerheten (±0,0 poäng).",
+        "Sedan 2020 är placeringen ungefär oförändrad: skillnaden ryms inom osäkerheten (plats 140–180 år 2020, 134–161 år 2022).",
+      ],
+    },
+    // U21468: own 83 (n 400), Bestad 92 (n 300): margin 1.645·√(se²+se²) ≈ 5.1 < 9 → clear.
+    learn: [{
+      id: "U21468", name: "Nöjd med hemtjänsten som helhet", kind: "share", survey: true, score: 83, value: 83, margin: 3.1, peersScore: 85, compared: 2,
+      examples: [{ code: "0181", name: "Bestad", inPeers: true, inKommungrupp: false, score: 92, value: 92, ownMargin: 2.6, diff: 9, margin: 4.0,
+        rank: 250, rankLow: 200, rankHigh: 270, nRanked: 290, lowOverall: true }],
+    }],
+    margins: { U21465: 4, U21468: 3.1, U21401: 0, U21341: 0, U21432: null },
+    respondents: 400,
+    priorityMargins: { U21341: { own: 0, best: 0 }, "U21468": { own: 3.1, best: 2.6 } },
+    change: { from: { year: 2020, rank: 160, low: 140, high: 180 }, to: { year: 2022, rank: 148, low: 134, high: 161 }, places: 12, verdict: "oförändrad", certain: false },
+    rankYears: [
+      { year: 2019, rank: 178, rankLow: 160, rankHigh: 200 }, { year: 2020, rank: 160, rankLow: 140, rankHigh: 180 },
+      { year: 2022, rank: 148, rankLow: 134, rankHigh: 161 },
+    ],
     method: {
       summary: "Indexet väger samman fyra delindex.", credit: "Bearbetning av data från Kolada.", weightSetName: "Seniorernas prioritering",
       weightSetDescription: "Utförande 40 %.",
