@@ -26,6 +26,7 @@ export const TABLE_FILES: readonly { id: string; label: string }[] = [
   { id: "sammanfattning", label: "Sammanfattning" },
   { id: "delindex", label: "Delindex" },
   { id: "forbattra-forst", label: "Förbättra först" },
+  { id: "lar-av", label: "Lär av" },
   { id: "indikatorer", label: "Indikatorer" },
   { id: "enheter", label: "Enheter" },
   { id: "liknande-kommuner", label: "Liknande kommuner" },

@@ -15,6 +15,9 @@ import type { MunicipalityView } from "../site-data/municipality";
 
 export interface KeyMessages {
   verdict: string;
+  /** The verdict's parts: the judgement in words, and the score with the rank interval (slides show them apart). */
+  lead: string;
+  place: string | null;
   /** Strongest area, weakest area, change (each null-free; a sentence says when a message cannot be given). */
   messages: string[];
 }
@@ -97,8 +100,9 @@ export function keyMessages(
   };
   const list = areas(v, margins);
   const place = rangeSentence(b);
+  const lead = verdictSentence(b);
   return {
-    verdict: [verdictSentence(b), place].filter(Boolean).join(" "),
+    verdict: [lead, place].filter(Boolean).join(" "), lead, place,
     messages: [strongestSentence(v, list), weakestSentence(v, list), changeMessage(v, change, previousYear, indicatorSetDiffers)]
       .filter((s): s is string => s !== null),
   };

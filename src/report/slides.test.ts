@@ -6,17 +6,19 @@ import type { ReportChartKey } from "./charts";
 import { pngSize } from "./charts";
 import { reportPresentation, type SlideImage } from "./pptx";
 import { reportSlides } from "./slides";
+import { MAX_SLIDE_ROWS } from "./slidesLearn";
+import { MIN_FONT_PT } from "./pptx";
 import { fixtureReport } from "./testFixture";
 
 const r = fixtureReport();
 const allCharts = new Set<ReportChartKey>(["delindex", "trend", "enheter", "enheter-ovriga"]);
 
 describe("reportSlides", () => {
-  it("tells the story in 8–12 slides, each with a title, a source line and speaker notes", () => {
+  it("tells the story in 8–13 slides, each with a title, a source line and speaker notes", () => {
     for (const charts of [allCharts, new Set<ReportChartKey>(["delindex", "trend"])]) {
       const slides = reportSlides(r, charts);
       expect(slides.length).toBeGreaterThanOrEqual(8);
-      expect(slides.length).toBeLessThanOrEqual(12);
+      expect(slides.length).toBeLessThanOrEqual(13);
       for (const s of slides) {
         expect(s.title.length).toBeGreaterThan(0);
         expect(s.source.length).toBeGreaterThan(0);
@@ -25,17 +27,33 @@ describe("reportSlides", () => {
     }
     const slides = reportSlides(r, allCharts);
     expect(slides[0]).toMatchObject({ kind: "title", title: "Hemtjänsten i Åstad" });
-    expect(slides.filter((s) => s.kind === "chart").map((s) => s.chart)).toEqual(["delindex", "trend", "enheter"]);
+    // Example units are invented: no unit slide for them.
+    expect(slides.filter((s) => s.kind === "chart").map((s) => s.chart)).toEqual(["delindex", "trend"]);
   });
 
-  it("puts the numbers in the notes and the Exempeldata notice on the units slide", () => {
+  it("opens with 'Det viktigaste' on slide 2: the verdict and the three key messages", () => {
+    const s = reportSlides(r, allCharts)[1];
+    expect(s).toMatchObject({ kind: "messages", title: "Det viktigaste 2022", lead: r.keyMessages.lead, bullets: r.keyMessages.messages });
+    expect(s.notes).toContain(r.keyMessages.verdict);
+  });
+
+  it("shows a unit slide only with real unit data", () => {
+    const real = { ...r, view: { ...r.view, units: { ...r.view.units, synthetic: false } } };
+    expect(reportSlides(real, allCharts).filter((s) => s.chart === "enheter")).toHaveLength(1);
+    expect(reportSlides(r, allCharts).filter((s) => s.chart === "enheter")).toHaveLength(0);
+  });
+
+  it("keeps tables to MAX_SLIDE_ROWS rows and puts the numbers in the notes", () => {
+    const many = { ...r, priorities: Array.from({ length: 9 }, (_, i) => ({ ...r.priorities[1], id: `X${i}`, rank: i + 1 })) };
+    for (const s of reportSlides(many, allCharts)) if (s.table) expect(s.table.rows.length, s.title).toBeLessThanOrEqual(MAX_SLIDE_ROWS);
     const slides = reportSlides(r, allCharts);
-    const summary = slides.find((s) => s.kind === "figures")!;
-    expect(summary.figures!.map((f) => f.value)).toEqual(["68,2", "148", "134–161", "Nära medel"]);
     expect(slides.find((s) => s.chart === "delindex")!.notes).toContain("Utförande: Åstad 74,5, riket 78,3");
-    expect(slides.find((s) => s.chart === "enheter")!.notice).toContain("Exempeldata");
     expect(slides.find((s) => s.title === "Vad kan förbättras först?")!.table!.rows[0]).toEqual(
-      ["1", "Välfärdsteknik: GPS-larm", "0,0", "100,0 (Bestad)", "+100,0", "10,0"]);
+      ["Välfärdsteknik: GPS-larm", "0,0", "100,0", "10,0 poäng"]);
+    const learn = slides.find((s) => s.title === "Lär av: Nöjd med hemtjänsten som helhet")!;
+    expect(learn.table!.rows).toEqual([["Bestad", "Liknande", "92\u00a0% ± 3", "+9 (±4)", "250 (200–270) *"]]);
+    expect(learn.bullets).toEqual(["* Svag totalt: ett exempel bara för just den här frågan."]);
+    expect(learn.notes).toContain("Bestad (liknande): 92\u00a0% ± 3, 9,0 poäng bättre (osäkerhet ± 4,0), plats totalt 250 (200–270) – svag totalt");
     for (const s of slides.filter((x) => x.kind === "chart")) expect(s.source).toMatch(/Kolada|Exempeldata/);
   });
 });
@@ -55,6 +73,19 @@ describe("reportPresentation", () => {
     expect(Object.keys(files).some((f) => f.startsWith("ppt/media/"))).toBe(true);
     expect(strFromU8(files["docProps/core.xml"])).toContain("2000-01-01T00:00:00Z");
     expect(pngSize(png)).toEqual({ width: 128, height: 80 });
+  });
+
+  it("never draws text under 14 pt nor shrinks it to fit, and no table has more than 6 rows", async () => {
+    const bytes = await reportPresentation(reportSlides(r, allCharts), images, { title: "T", footer: "F" });
+    const files = unzipSync(bytes);
+    for (const part of Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))) {
+      const xml = strFromU8(files[part]);
+      const sizes = [...xml.matchAll(/\bsz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
+      expect(sizes.length, part).toBeGreaterThan(0);
+      expect(Math.min(...sizes), part).toBeGreaterThanOrEqual(MIN_FONT_PT);
+      expect(xml, part).not.toMatch(/normAutofit|fontScale/);
+      for (const table of xml.split("<a:tbl>").slice(1)) expect(table.split("</a:tbl>")[0].match(/<a:tr\b/g)!.length, part).toBeLessThanOrEqual(MAX_SLIDE_ROWS + 1);
+    }
   });
 
   it("is byte-identical for identical input", async () => {

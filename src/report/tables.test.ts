@@ -24,9 +24,10 @@ describe("table builders", () => {
   it("summary holds the total, rank, interval, group and coverage as numbers", () => {
     const byName = new Map(cells(summaryTable(r)).map((c) => [c.uppgift, c.varde]));
     expect(byName.get("Totalindex")).toBe(68.2);
-    expect(byName.get("Rang")).toBe(148);
-    expect(byName.get("Rang, bästa ände av 90 %-intervallet")).toBe(134);
-    expect(byName.get("Rang, sämsta ände av 90 %-intervallet")).toBe(161);
+    expect(byName.get("Placering")).toBe(148);
+    expect(byName.get("Placering, bästa i osäkerhetsintervallet (90 %)")).toBe(134);
+    expect(byName.get("Placering, sämsta i osäkerhetsintervallet (90 %)")).toBe(161);
+    expect(byName.get("Det viktigaste: budskap 3")).toContain("ungefär oförändrad");
     expect(byName.get("Resultatgrupp")).toBe("Nära medel");
     expect(byName.get("Täckning (andel av vikten med värden)")).toBe(0.7);
     expect(byName.get("Delindex Biståndshandläggning")).toBeNull();
@@ -97,12 +98,21 @@ describe("Excel workbook", () => {
       }));
     }
     const ind = wb.getWorksheet("Indikatorer")!;
-    const col = (key: string) => tables[3].columns.findIndex((c) => c.key === key) + 1;
+    const col = (key: string) => tables.find((t) => t.id === "indikatorer")!.columns.findIndex((c) => c.key === key) + 1;
     const row = HEADER_ROW + 1 + r.view.indicators.findIndex((i) => i.id === "U21468");
     expect(typeof ind.getRow(row).getCell(col("poang")).value).toBe("number");
     expect(ind.getRow(row).getCell(col("poang")).numFmt).toBe("0.0");
     expect(ind.getRow(row).getCell(col("varde")).numFmt).toBe('0" %"');
     expect(ind.getRow(row).getCell(col("vikt")).numFmt).toBe("0.0%");
+  });
+
+  it("'Lär av' lists every clearly better municipality with margins and overall rank; headers are Swedish words", () => {
+    const t = reportTables(r).find((x) => x.id === "lar-av")!;
+    expect(t.sheet).toBe("Lär av");
+    expect(t.rows.map((x) => x.cells)).toEqual([expect.objectContaining({
+      indikator_id: "U21468", kommun: "Bestad", liknande: "ja", skillnad: 9, sammanlagd_felmarginal: 4, placering: 250, svag_totalt: "ja",
+    })]);
+    for (const table of reportTables(r)) for (const c of table.columns) expect(c.label, `${table.id}.${c.key}`).not.toMatch(/^(Id|Rang)\b|_/);
   });
 
   it("is byte-identical for identical input", async () => {

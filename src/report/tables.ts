@@ -4,6 +4,7 @@ import { groupLabel } from "./summaryText";
 import type { ReportView } from "./reportView";
 import { col, yesNo, type Cell, type ReportColumnKind, type ReportRow, type ReportTable } from "./tableSpec";
 import { unitsTable, peersTable, trendTable, methodTable } from "./tablesMore";
+import { learnTable } from "./tablesLearn";
 
 export const SRC_DERIVED = "Bearbetning av data från Kolada";
 export const SRC_RAW = "Källa: Kolada";
@@ -23,16 +24,18 @@ export function summaryTable(r: ReportView): ReportTable {
     fact("Invånare", v.population, "int", "personer", "SCB"),
     fact("År", v.year, "year", "", ""),
     fact("Totalindex", t.score, "score", "poäng 0–100", SRC_DERIVED),
-    fact("Rang", t.rank, "int", `av ${t.nRanked}`, SRC_DERIVED),
-    fact("Antal rangordnade kommuner", t.nRanked, "int", "kommuner", SRC_DERIVED),
-    fact("Rang, bästa ände av 90 %-intervallet", t.rankLow, "int", "", SRC_DERIVED),
-    fact("Rang, sämsta ände av 90 %-intervallet", t.rankHigh, "int", "", SRC_DERIVED),
+    fact("Placering", t.rank, "int", `av ${t.nRanked}`, SRC_DERIVED),
+    fact("Antal kommuner med placering", t.nRanked, "int", "kommuner", SRC_DERIVED),
+    fact("Placering, bästa i osäkerhetsintervallet (90 %)", t.rankLow, "int", "", SRC_DERIVED),
+    fact("Placering, sämsta i osäkerhetsintervallet (90 %)", t.rankHigh, "int", "", SRC_DERIVED),
     fact("Resultatgrupp", groupLabel(t.group), "text", "", SRC_DERIVED),
     fact("Täckning (andel av vikten med värden)", t.coverage, "share01", "", SRC_DERIVED),
-    fact(`Rang med regeln ”${v.otherMissingRuleName}”`, t.rankOtherMissingRule, "int", "", SRC_DERIVED),
-    fact("Rang med vikter härledda ur brukarnas svar", t.rankDerivedWeights, "int", "", SRC_DERIVED),
+    fact(`Placering med regeln ”${v.otherMissingRuleName}”`, t.rankOtherMissingRule, "int", "", SRC_DERIVED),
+    fact("Placering med vikter härledda ur brukarnas svar", t.rankDerivedWeights, "int", "", SRC_DERIVED),
     fact("Totalindex, median liknande kommuner", v.peersMedianTotal, "score", "poäng 0–100", SRC_DERIVED),
     ...v.subIndices.map((s) => fact(`Delindex ${s.name}`, s.municipality, "score", "poäng 0–100", SRC_DERIVED)),
+    fact("Det viktigaste: bedömning", r.keyMessages.verdict, "text", "", SRC_DERIVED),
+    ...r.keyMessages.messages.map((s, i) => fact(`Det viktigaste: budskap ${i + 1}`, s, "text", "", SRC_DERIVED)),
     ...r.summary.map((s, i) => fact(`Sammanfattning ${i + 1}`, s, "text", "", SRC_DERIVED)),
     ...v.total.flags.map((f) => fact("Markering", f.text, "text", "", SRC_DERIVED)),
     fact("Vikter", v.weightSetName, "text", "", ""),
@@ -61,7 +64,7 @@ export function subIndexTable(r: ReportView): ReportTable {
     id: "delindex", sheet: "Delindex", title: `Delindex ${v.year}: ${v.name} jämfört med riket, kommungruppen och liknande kommuner`,
     source: `${SRC_DERIVED}. Jämförelserna är medianer.`,
     columns: [
-      col("delindex_id", "Id", "text", "Delindexets id."),
+      col("delindex_id", "Delindexets id", "text", "Delindexets id."),
       col("delindex", "Delindex", "text", "Delindexets namn."),
       col("vikt", "Vikt i totalen", "share01", "Delindexets vikt i totalindexet (standardvikterna), 0–1."),
       col("kommun", v.name, "score", "Kommunens delindex, 0–100."),
@@ -86,12 +89,14 @@ export function priorityTable(r: ReportView): ReportTable {
     source: `${SRC_DERIVED}. ${r.method.priorityRule}`,
     columns: [
       col("prioritet", "Prioritet", "int", "1 = störst viktad skillnad mot den bästa liknande kommunen."),
-      col("indikator_id", "Id", "text", "Indikatorns id (Koladas nyckeltal)."),
+      col("indikator_id", "Nyckeltal (Kolada)", "text", "Indikatorns id (Koladas nyckeltal)."),
       col("indikator", "Indikator", "text", "Indikatorns namn."),
       col("delindex", "Delindex", "text", "Delindexet indikatorn hör till."),
       col("ingar", "Ingår", "text", "För sammanslagna rader (välfärdsteknik): indikatorerna som ingår."),
       col("poang", "Poäng", "score", "Kommunens poäng 0–100 (sammanslagna rader: viktat medelvärde)."),
+      col("poang_felmarginal", "Felmarginal för poängen (±, 90 %)", "number1", "Felmarginal från antalet svarande; 0 för registeruppgifter."),
       col("basta_liknande_poang", "Bästa liknande kommun (poäng)", "score", "Högsta poängen bland de liknande kommunerna."),
+      col("basta_liknande_felmarginal", "Felmarginal för bästa liknande (±, 90 %)", "number1", "Felmarginal från den kommunens antal svarande; 0 för registeruppgifter."),
       col("basta_liknande_kommun", "Bästa liknande kommun", "text", "Den eller de liknande kommuner som har den högsta poängen."),
       col("skillnad", "Skillnad (poäng)", "number1", "Bästa liknande kommuns poäng minus kommunens."),
       col("vikt", "Vikt i totalen", "share01", "Indikatorns andel av totalindexet, 0–1."),
@@ -100,6 +105,7 @@ export function priorityTable(r: ReportView): ReportTable {
     rows: r.priorities.map((p) => row({
       prioritet: p.rank, indikator_id: p.id, indikator: p.name, delindex: names.get(p.subIndex) ?? p.subIndex,
       ingar: p.members.length > 1 ? p.members.map((m) => m.name).join("; ") : null, poang: p.score,
+      poang_felmarginal: r.priorityMargins[p.id]?.own ?? null, basta_liknande_felmarginal: r.priorityMargins[p.id]?.best ?? null,
       basta_liknande_poang: p.bestScore, basta_liknande_kommun: p.bestPeers.map((b) => b.name).join(", "),
       skillnad: p.gap, vikt: p.weight, viktad_skillnad: p.weightedGap,
     })),
@@ -117,10 +123,11 @@ export function indicatorTable(r: ReportView): ReportTable {
     source: `Värden: ${SRC_RAW} (Senior alert-mått: Källa: Senior alert via Kolada). Poäng, vikter och medianer: ${SRC_DERIVED}.`,
     columns: [
       col("delindex", "Delindex", "text", "Delindexet indikatorn hör till."),
-      col("indikator_id", "Id", "text", "Koladas nyckeltal (KPI)."),
+      col("indikator_id", "Nyckeltal (Kolada)", "text", "Koladas nyckeltal (KPI)."),
       col("indikator", "Indikator", "text", "Indikatorns namn."),
       col("ar", "År", "year", "Året värdet gäller."),
       col("varde", "Värde", "number2", "Kommunens värde så som källan publicerar det (andelar i procent 0–100, koder 0/1/2, antal)."),
+      col("felmarginal", "Felmarginal (±, 90 %)", "number1", "Felmarginal i procentenheter från kommunens antal svarande; 0 för registeruppgifter."),
       col("vardetyp", "Värdetyp", "text", "andel (procent), kod (0 nej, 1 försök, 2 breddinfört) eller antal."),
       col("lagre_ar_battre", "Lägre är bättre", "text", "ja när ett lägre värde är bättre."),
       col("riket_varde", "Riket", "number2", "Rikets värde enligt källan."),
@@ -139,7 +146,7 @@ export function indicatorTable(r: ReportView): ReportTable {
       const rawKind = RAW_KIND[i.kind];
       return row({
         delindex: names.get(i.subIndex) ?? i.subIndex, indikator_id: i.kpi, indikator: i.name, ar: i.year,
-        varde: i.missing ? null : i.value, vardetyp: KIND_SV[i.kind], lagre_ar_battre: yesNo(i.lowerIsBetter),
+        varde: i.missing ? null : i.value, felmarginal: r.margins[i.id] ?? null, vardetyp: KIND_SV[i.kind], lagre_ar_battre: yesNo(i.lowerIsBetter),
         riket_varde: i.nationValue, liknande_median_varde: i.peersValue, poang: i.missing ? null : i.score,
         liknande_median_poang: i.peersScore, basta_liknande_poang: best?.score ?? null, vikt: i.weight,
         viktad_skillnad_mot_basta: wg, saknas: yesNo(i.missing), kalla: i.source.replace(/^Källa:\s*/, ""),
@@ -150,7 +157,7 @@ export function indicatorTable(r: ReportView): ReportTable {
 
 /** Every table of the package, in sheet order. */
 export function reportTables(r: ReportView): ReportTable[] {
-  return [summaryTable(r), subIndexTable(r), priorityTable(r), indicatorTable(r), unitsTable(r), peersTable(r), trendTable(r), methodTable(r)];
+  return [summaryTable(r), subIndexTable(r), priorityTable(r), learnTable(r), indicatorTable(r), unitsTable(r), peersTable(r), trendTable(r), methodTable(r)];
 }
 
 export function round(x: number, decimals: number): number {

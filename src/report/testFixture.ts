@@ -84,7 +84,10 @@ export function fixtureReport(): ReportView {
     ],
     summary: ["Åstad får 68,2 av 100.", "Mest att vinna finns inom GPS-larm."],
     keyMessages: {
-      verdict: "Hemtjänsten i Åstad ligger nära mitten bland landets kommuner, enligt de äldres svar och kommunens arbetssätt 2022.",
+      verdict: "Hemtjänsten i Åstad ligger nära mitten bland landets kommuner, enligt de äldres svar och kommunens arbetssätt 2022. " +
+        "Åstad får 68,2 av 100 och hamnar någonstans mellan plats 134 och 161 av 290 (osäkerheten räknad med).",
+      lead: "Hemtjänsten i Åstad ligger nära mitten bland landets kommuner, enligt de äldres svar och kommunens arbetssätt 2022.",
+      place: "Åstad får 68,2 av 100 och hamnar någonstans mellan plats 134 och 161 av 290 (osäkerheten räknad med).",
       messages: [
         "Starkast 2022 är Information med 61,0 av 100, 3,0 poäng över medianen bland liknande kommuner (58,0), mer än osäkerheten (±2,0 poäng).",
         "Svagast 2022 är Stöd och utveckling med 0,0 av 100, 55,8 poäng under medianen bland liknande kommuner (55,8), en skillnad som är större än osäkerheten (±0,0 poäng).",
