@@ -15,6 +15,7 @@ export interface PdfFacts {
   title: string | null;
   outline: string[]; // bookmark titles, depth first
   text: string; // all pages, in content order
+  pageTexts: string[]; // the text of each page
 }
 
 function str(o: PDFObject | undefined): string | null {
@@ -183,11 +184,12 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
   const outlines = catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
   const outline: string[] = [];
   if (outlines) outlineTitles(doc, outlines.get(PDFName.of("First")), outline);
-  const text = doc.getPages().map((p) => {
+  const pageTexts = doc.getPages().map((p) => {
     const fonts = pageFonts(doc, p.node.Resources());
     return streamBytes(doc, p.node.get(PDFName.of("Contents")))
-      .map((b) => contentText(new TextDecoder("latin1").decode(b), fonts)).join(" ");
-  }).join("\n");
+      .map((b) => contentText(new TextDecoder("latin1").decode(b), fonts)).join(" ").replace(/[ \t]+/g, " ");
+  });
+  const text = pageTexts.join("\n");
   return {
     pages: doc.getPageCount(),
     tagged: catalog.has(PDFName.of("StructTreeRoot")),
@@ -196,6 +198,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
     title: doc.getTitle() ?? null,
     outline,
     text: text.replace(/[ \t]+/g, " "),
+    pageTexts,
   };
 }
 

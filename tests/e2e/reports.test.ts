@@ -1,17 +1,23 @@
 // The report packages in the built site (npm run data && npm run build): every file of every package is
 // there, and the files are read back and checked against data/build: the PDF is tagged, Swedish, has an
-// outline and the municipality's name and total as selectable text; the PPTX is a ZIP with 8–12 slides and
-// the name on the title slide; the XLSX gives the model's numbers; CSVs have a BOM; the ZIP holds every file.
+// outline and the municipality's name and total as selectable text, "Det viktigaste" with the year on
+// page 1, a "Lär av" that names only municipalities really better by more than the uncertainty (recomputed
+// here from the data), and no page but the last that is mostly empty (pages rendered to images with
+// pdftoppm); the PPTX is a ZIP with 8–13 slides, "Det viktigaste" on slide 2, no text under 14 pt and no
+// table over 6 rows; the XLSX gives the model's numbers; CSVs have a BOM; the ZIP holds every file.
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatScore } from "../../src/charts/format";
 import type { MethodDoc } from "../../src/model/method";
 import type { IndicatorScoreRow, ScoreRow } from "../../src/model/outputTables";
 import { readParquet } from "../../src/pipeline/parquet";
-import type { MunicipalityRow } from "../../src/pipeline/tables";
+import type { MunicipalityRow, ValueRow } from "../../src/pipeline/tables";
+import { contentExtent, parsePgm } from "../../src/report/pageFill";
 import { zipFolder } from "../../src/report/build";
 import { packageFiles, ZIP_NAME, type PackageFile } from "../../src/report/files";
 import { inspectPdf } from "../../src/report/pdfInspect";
@@ -27,6 +33,9 @@ let totals: Map<string, ScoreRow>;
 let indicatorRows: Map<string, IndicatorScoreRow[]>;
 let year: number;
 let inputs: ReportInputs;
+let survey: Set<string>;
+/** year's respondents (U23592) per municipality. */
+let respondents: Map<string, number>;
 const filesOf = new Map<string, PackageFile[]>();
 
 beforeAll(async () => {
@@ -43,6 +52,9 @@ beforeAll(async () => {
     list.push(r);
     indicatorRows.set(r.municipality, list);
   }
+  survey = new Set(method.catalogue.filter((e) => e.survey).map((e) => e.id));
+  respondents = new Map((await readParquet<ValueRow>(path.join(DATA, "values.parquet")))
+    .filter((v) => v.kpi === "U23592" && v.year === year && v.gender === "T" && v.value !== null).map((v) => [v.municipality, v.value!]));
   inputs = await loadReportInputs();
   for (const m of municipalities) filesOf.set(m.code, packageFiles(buildReportView(inputs, m.code).view));
 });
@@ -81,7 +93,8 @@ describe("report packages in dist", () => {
       expect(pdf.lang).toBe("sv");
       expect(pdf.title).toContain(m.name);
       expect(pdf.outline).toEqual(expect.arrayContaining([
-        `Hemtjänsten i ${m.name} ${year}`, "Sammanfattning", "Vad kan förbättras först?", "Delindex jämfört med andra",
+        `Hemtjänsten i ${m.name} ${year}`, `Det viktigaste ${year}`, "Sammanfattning", "Vad kan förbättras först?",
+        "Lär av: vilka gör det tydligt bättre?", "Delindex jämfört med andra",
         `Alla indikatorer ${year}`, "Skillnader mellan enheterna", "Utveckling över tid", "Liknande kommuner", "Metoden i korthet", "Källor och data",
       ]));
       expect(pdf.text).toContain(`Hemtjänsten i ${m.name} ${year}`);
@@ -91,17 +104,89 @@ describe("report packages in dist", () => {
       expect(pdf.text).toContain("Data hämtade");
       expect(pdf.text).toMatch(/Exempeldata/);
       expect(pdf.pages).toBeGreaterThanOrEqual(4);
+      // Page 1: the verdict and the three key messages, each with the data year.
+      expect(pdf.pageTexts[0], m.code).toContain(`Det viktigaste ${year}`);
+      const view = buildReportView(inputs, m.code);
+      for (const msg of view.keyMessages.messages) expect(msg).toMatch(new RegExp(`\\b${year}\\b`));
+      expect(pdf.pageTexts[0].replace(/\s+/g, "")).toContain(view.keyMessages.messages[0].replace(/\s+/g, ""));
     }
   });
 
-  it("PPTX: a ZIP with 8–12 slides, the name on the title slide, notes and a source line on every slide", () => {
+  it("PDF 'Lär av' names only municipalities better by more than the combined 90 % margin (recomputed from data/build)", async () => {
+    const z = 1.6448536269514722;
+    const margin = (p: number, n: number) => { const q = (p / 100 * n + 1) / (n + 2); return z * 100 * Math.sqrt(q * (1 - q) / n); };
+    const byName = new Map(municipalities.map((x) => [x.name, x]));
+    let checked = 0;
+    for (const m of sample()) {
+      const text = (await inspectPdf(readFileSync(path.join(dir(m.code), "rapport.pdf")))).text;
+      const start = text.indexOf("Lär av: vilka gör det tydligt bättre?");
+      const section = text.slice(start, text.indexOf("Delindex jämfört med andra", start));
+      expect(start, m.code).toBeGreaterThan(0);
+      const candidates = new Set([...m.peers.split(";"), ...municipalities.filter((x) => x.kommungrupp_id === m.kommungrupp_id).map((x) => x.code)]);
+      candidates.delete(m.code);
+      const learn = buildReportView(inputs, m.code).learn;
+      learn.forEach((li, i) => {
+        const from = section.indexOf(`${li.name}: ${m.name}`);
+        expect(from, `${m.code} ${li.id}`).toBeGreaterThanOrEqual(0);
+        const to = i + 1 < learn.length ? section.indexOf(`${learn[i + 1].name}: ${m.name}`) : section.length;
+        const part = section.slice(from + li.name.length + m.name.length + 2, to);
+        const named = [...byName.values()].filter((x) => candidates.has(x.code) &&
+          new RegExp(`(?<![\\p{L}-])${x.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`, "u").test(part));
+        if (li.examples.length) expect(named.length, `${m.code} ${li.id}: examples named`).toBeGreaterThan(0);
+        const own = indicatorRows.get(m.code)!.find((x) => x.indicator === li.id)!;
+        for (const x of named) {
+          const other = indicatorRows.get(x.code)?.find((y) => y.indicator === li.id);
+          expect(other && !other.missing, `${m.code} ${li.id} ${x.name} has a value`).toBe(true);
+          const diff = other!.score! - own.score!;
+          let need = 3;
+          if (survey.has(li.id)) {
+            const n0 = respondents.get(m.code)!, n1 = respondents.get(x.code)!;
+            expect(n0 > 0 && n1 > 0, `${m.code}/${x.code} respondents`).toBe(true);
+            need = Math.max(need, Math.hypot(margin(own.value!, n0), margin(other!.value!, n1)));
+          }
+          expect(diff, `${m.code} ${li.id}: ${x.name} ${other!.score} vs ${own.score}, needs > ${need}`).toBeGreaterThan(need);
+          checked++;
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("PDF pages rendered to images: no page but the last is mostly empty", () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), "htk-pages-"));
+    try {
+      for (const m of sample()) {
+        const pdfPath = path.join(tmp, `${m.code}.pdf`);
+        writeFileSync(pdfPath, readFileSync(path.join(dir(m.code), "rapport.pdf")));
+        execFileSync("pdftoppm", ["-r", "30", "-gray", pdfPath, path.join(tmp, m.code)]);
+        const pages = readdirSync(tmp).filter((f) => f.startsWith(`${m.code}-`) && f.endsWith(".pgm")).sort();
+        expect(pages.length, m.code).toBeGreaterThanOrEqual(4);
+        const extents = pages.map((f) => contentExtent(parsePgm(readFileSync(path.join(tmp, f)))));
+        extents.slice(0, -1).forEach((e, i) => expect(e, `${m.code} page ${i + 1} of ${pages.length} is filled to ${Math.round(e * 100)} %`).toBeGreaterThanOrEqual(0.5));
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it("PPTX: 8–13 slides, 'Det viktigaste' on slide 2, nothing under 14 pt, ≤ 6 table rows, notes and a source line on every slide", () => {
     for (const m of sample()) {
       const files = unzipSync(readFileSync(path.join(dir(m.code), "presentation.pptx")));
       const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
       expect(slides.length, m.code).toBeGreaterThanOrEqual(8);
-      expect(slides.length, m.code).toBeLessThanOrEqual(12);
+      expect(slides.length, m.code).toBeLessThanOrEqual(13);
       expect(strFromU8(files["ppt/slides/slide1.xml"])).toContain(`Hemtjänsten i ${escapeXml(m.name)}`);
-      for (const s of slides) expect(strFromU8(files[s]), `${m.code} ${s}`).toMatch(/Kolada|Exempeldata/);
+      expect(strFromU8(files["ppt/slides/slide2.xml"])).toContain(`Det viktigaste ${year}`);
+      for (const s of slides) {
+        const xml = strFromU8(files[s]);
+        expect(xml, `${m.code} ${s}`).toMatch(/Kolada|Exempeldata/);
+        const sizes = [...xml.matchAll(/\bsz="(\d+)"/g)].map((x) => Number(x[1]) / 100);
+        expect(Math.min(...sizes), `${m.code} ${s}`).toBeGreaterThanOrEqual(14);
+        expect(xml, `${m.code} ${s}`).not.toMatch(/normAutofit|fontScale/);
+        for (const t of xml.split("<a:tbl>").slice(1)) expect((t.split("</a:tbl>")[0].match(/<a:tr\b/g) ?? []).length, `${m.code} ${s}`).toBeLessThanOrEqual(6);
+      }
+      // Example units are invented: no slide of them.
+      expect(slides.some((s) => strFromU8(files[s]).includes("Enheterna skiljer sig åt"))).toBe(false);
       expect(Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).length).toBe(slides.length);
       expect(strFromU8(files["ppt/notesSlides/notesSlide2.xml"])).toContain(formatScore(totals.get(m.code)?.total));
     }
@@ -112,7 +197,7 @@ describe("report packages in dist", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(path.join(dir(m.code), "data.xlsx")) as unknown as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(
-        ["Sammanfattning", "Delindex", "Förbättra först", "Indikatorer", "Enheter", "Liknande kommuner", "Trend", "Metod"]);
+        ["Sammanfattning", "Delindex", "Förbättra först", "Lär av", "Indikatorer", "Enheter", "Liknande kommuner", "Trend", "Metod"]);
       for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
       const rows = (name: string) => {
         const ws = wb.getWorksheet(name)!;
@@ -127,9 +212,9 @@ describe("report packages in dist", () => {
       const s = totals.get(m.code)!;
       const summary = new Map(rows("Sammanfattning").map((r) => [r["Uppgift"], r["Värde"]]));
       expect(summary.get("Totalindex"), m.code).toBe(s.total);
-      expect(summary.get("Rang")).toBe(s.rank);
+      expect(summary.get("Placering")).toBe(s.rank);
       expect(summary.get("Täckning (andel av vikten med värden)")).toBe(s.coverage);
-      const byId = new Map(rows("Indikatorer").map((r) => [r["Id"], r]));
+      const byId = new Map(rows("Indikatorer").map((r) => [r["Nyckeltal (Kolada)"], r]));
       for (const ir of indicatorRows.get(m.code) ?? []) {
         const row = byId.get(ir.indicator);
         expect(row, `${m.code} ${ir.indicator}`).toBeDefined();
