@@ -1,5 +1,6 @@
 // Builders of the units, peers, trend and method tables (see tables.ts for the others). Pure.
 import type { ReportView } from "./reportView";
+import { LEARN_RULE_SV } from "./learnFrom";
 import { col, yesNo, type ReportColumn, type ReportRow, type ReportTable } from "./tableSpec";
 
 const DERIVED = "Bearbetning av data från Kolada";
@@ -114,6 +115,10 @@ export function methodTable(r: ReportView): ReportTable {
   for (const s of m.units) add("Enheter", s);
   add("Styrkor och svagheter", m.strengthRule);
   add("Förbättra först", m.priorityRule);
+  add("Lär av", LEARN_RULE_SV);
+  add("Det viktigaste", "Högre, lägre och förändring sägs bara när skillnaden är större än den statistiska osäkerheten (90 %). " +
+    "Ett delindex osäkerhet är det viktade medelvärdet av dess enkätfrågors felmarginaler; en förändring i placering räknas bara " +
+    "när årens rangintervall inte överlappar.");
   for (const s of m.limitations) add("Begränsningar", s);
   for (const s of r.data.sources) add("Källa", `${s.name}. ${s.credit}. Villkor: ${s.licence}.`);
   add("Bearbetning", m.credit);
