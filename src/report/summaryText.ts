@@ -35,21 +35,16 @@ function totalSentence(v: MunicipalityView): string {
 /** The peers compared by rank interval: "före"/"efter" only when the intervals do not overlap. */
 function peerSentence(v: MunicipalityView, rows: readonly PeerRow[]): string | null {
   if (v.peersMedianTotal === null || v.total.score === null) return null;
-  const diff = v.total.score - v.peersMedianTotal;
-  const where = Math.abs(diff) < 0.05 ? "lika med" : diff > 0 ? `${formatNumber(diff, 1)} poäng över` : `${formatNumber(-diff, 1)} poäng under`;
-  const head = `Totalindexet ligger ${where} medianen för de sju liknande kommunerna (${formatScore(v.peersMedianTotal)}).`;
+  // Point estimates only; whether the municipality is ahead or behind is said by rank interval below.
+  const head = `Totalindexet är ${formatScore(v.total.score)} mot ${formatScore(v.peersMedianTotal)} i median för de sju liknande kommunerna.`;
   const others = rows.filter((r) => !r.self && r.versus !== null);
   if (v.total.rank === null || !others.length) return head;
   const ahead = others.filter((r) => r.versus === "före").length;
   const behind = others.filter((r) => r.versus === "efter").length;
   const unsure = others.length - ahead - behind;
-  const parts = [
-    ahead ? `${formatInt(ahead)} ligger tydligt före` : "ingen ligger tydligt före",
-    behind ? `${formatInt(behind)} tydligt efter` : null,
-    unsure ? `${formatInt(unsure)} går inte att skilja från ${v.name}` : null,
-  ].filter(Boolean) as string[];
-  return `${head} Räknat med osäkerheten i placeringen (rangintervallen överlappar inte) gäller för de ${formatInt(others.length)} ` +
-    `liknande kommunerna med placering: ${joinSv(parts)}.`;
+  return `${head} Av de ${formatInt(others.length)} liknande kommunerna med placering ligger ${formatInt(ahead)} tydligt före ${v.name}, ` +
+    `${formatInt(behind)} tydligt efter och ${formatInt(unsure)} går inte att skilja från ${v.name} ` +
+    "(före eller efter bara när rangintervallen, 90 %, inte överlappar).";
 }
 
 /** First to last ranked year under the change rule: a change only when the rank intervals do not overlap. */
