@@ -78,6 +78,8 @@ export interface ReportView {
   learn: LearnIndicator[];
   /** indicator id → the municipality's 90 % margin in score points (0 register data, null unknown). */
   margins: Record<string, number | null>;
+  /** sub-index id → its 90 % margin in score points (see keyMessages.ts), null when unknown. */
+  areaMargins: Record<string, number | null>;
   /** Survey respondents (U23592) that year, null when unknown. */
   respondents: number | null;
   /** priority id → 90 % margins of the own score and the best peer's score (0 register data, null unknown). */
@@ -236,6 +238,7 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
   const margins = ownMargins(ctx, view, respondents);
   const { change, prev, differs } = changeSincePrevious(ctx, code);
   const rows = peerRows(ctx, view);
+  const areas = subIndexMargins(view.indicators.map((i) => ({ ...i, margin: margins[i.id] ?? null })), SUB_INDEX_IDS);
   const rankYears: RankYear[] = ctx.years.map((y) => {
     const s = ctx.scores.get(y)?.get(code);
     return { year: y, rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null };
@@ -247,8 +250,8 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
     peerBest,
     peerRows: rows,
     summary: reportSummary(view, priorities, rows, rankYears),
-    keyMessages: keyMessages(view, subIndexMargins(view.indicators.map((i) => ({ ...i, margin: margins[i.id] ?? null })), SUB_INDEX_IDS),
-      change, prev, differs),
+    keyMessages: keyMessages(view, areas, change, prev, differs),
+    areaMargins: Object.fromEntries(areas.map((a) => [a.id, a.margin])),
     learn: learnFrom(
       view.indicators.map((i) => ({ ...i, survey: ctx.catalogue.get(i.id)?.survey ?? false, score: i.missing ? null : i.score })),
       respondents, learnCandidates(ctx, code)),

@@ -80,6 +80,17 @@ describe("CSV", () => {
   });
 });
 
+describe("Delindex sheet", () => {
+  it("says a difference is clear only beyond max(3, the sub-index margin)", () => {
+    const t = reportTables(r).find((x) => x.id === "delindex")!;
+    const by = new Map(t.rows.map((x) => [x.cells.delindex_id, x.cells]));
+    // Information 61 − 58 = 3, margin 2 → needs > 3: no. Stöd och utveckling 0 − 55.8, margin 0 → yes.
+    expect(by.get("information")).toMatchObject({ skillnad_mot_liknande: 3, felmarginal: 2, tydlig_skillnad: "nej" });
+    expect(by.get("stod_utveckling")).toMatchObject({ felmarginal: 0, tydlig_skillnad: "ja" });
+    expect(by.get("bistandshandlaggning")).toMatchObject({ tydlig_skillnad: null });
+  });
+});
+
 describe("Excel workbook", () => {
   it("reads back with the same numbers, Swedish-friendly formats, frozen headers and widths", async () => {
     const tables = reportTables(r);

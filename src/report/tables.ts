@@ -5,6 +5,7 @@ import type { ReportView } from "./reportView";
 import { col, yesNo, type Cell, type ReportColumnKind, type ReportRow, type ReportTable } from "./tableSpec";
 import { unitsTable, peersTable, trendTable, methodTable } from "./tablesMore";
 import { learnTable } from "./tablesLearn";
+import { MIN_AREA_GAP } from "./keyMessages";
 
 export const SRC_DERIVED = "Bearbetning av data från Kolada";
 export const SRC_RAW = "Källa: Kolada";
@@ -72,11 +73,16 @@ export function subIndexTable(r: ReportView): ReportTable {
       col("kommungrupp_median", "Kommungruppen (median)", "score", `Medianen i kommungruppen ${v.kommungrupp}.`),
       col("liknande_median", "Liknande kommuner (median)", "score", "Medianen bland de sju liknande kommunerna."),
       col("skillnad_mot_liknande", "Skillnad mot liknande", "number1", "Kommunen minus liknande kommuners median, i poäng."),
+      col("felmarginal", "Felmarginal (±, 90 %)", "number1", "Delindexets osäkerhet: det viktade medelvärdet av enkätfrågornas felmarginaler (0 för registeruppgifter)."),
+      col("tydlig_skillnad", "Tydlig skillnad", "text", "ja när skillnaden mot liknande är större än felmarginalen och minst 3 poäng."),
     ],
     rows: v.subIndices.map((s) => row({
       delindex_id: s.id, delindex: s.name, vikt: weights.get(s.id) ?? null, kommun: s.municipality, riket_median: s.nation,
       kommungrupp_median: s.kommungrupp, liknande_median: s.peers,
       skillnad_mot_liknande: s.municipality !== null && s.peers !== null ? round(s.municipality - s.peers, 1) : null,
+      felmarginal: r.areaMargins[s.id] ?? null,
+      tydlig_skillnad: s.municipality === null || s.peers === null || r.areaMargins[s.id] == null ? null
+        : yesNo(Math.abs(s.municipality - s.peers) > Math.max(MIN_AREA_GAP, r.areaMargins[s.id]!)),
     })),
   };
 }

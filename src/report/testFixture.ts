@@ -102,6 +102,7 @@ export function fixtureReport(): ReportView {
     }],
     margins: { U21465: 4, U21468: 3.1, U21401: 0, U21341: 0, U21432: null },
     respondents: 400,
+    areaMargins: { information: 2, bistandshandlaggning: null, utforande: 4, stod_utveckling: 0 },
     priorityMargins: { U21341: { own: 0, best: 0 }, "U21468": { own: 3.1, best: 2.6 } },
     change: { from: { year: 2020, rank: 160, low: 140, high: 180 }, to: { year: 2022, rank: 148, low: 134, high: 161 }, places: 12, verdict: "oförändrad", certain: false },
     rankYears: [
