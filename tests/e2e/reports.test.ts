@@ -122,8 +122,10 @@ describe("report packages in dist", () => {
     for (const m of sample()) {
       const text = (await inspectPdf(readFileSync(path.join(dir(m.code), "rapport.pdf")))).text;
       const start = text.indexOf("Lär av: vilka gör det tydligt bättre?");
-      const section = text.slice(start, text.indexOf("Delindex jämfört med andra", start));
+      const end = text.indexOf("Styrkor och svagheter", start); // the next section
       expect(start, m.code).toBeGreaterThan(0);
+      expect(end, m.code).toBeGreaterThan(start);
+      const section = text.slice(start, end);
       const candidates = new Set([...m.peers.split(";"), ...municipalities.filter((x) => x.kommungrupp_id === m.kommungrupp_id).map((x) => x.code)]);
       candidates.delete(m.code);
       const learn = buildReportView(inputs, m.code).learn;
