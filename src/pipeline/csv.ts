@@ -1,27 +1,16 @@
-// A small RFC 4180 CSV reader/writer: quoted fields, doubled quotes, CRLF or LF, optional BOM.
-// Used for the reference table and the committed snapshot (both written by us, so "," always).
+// RFC 4180 CSV reading (papaparse: quoted fields, doubled quotes, CRLF or LF, optional BOM) and writing.
+// Used for the reference table, the committed snapshot and the shared reference files.
+import Papa from "papaparse";
 
 export function parseCsv(text: string, delimiter = ","): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) { row.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
-    } else field += c;
-  }
-  if (quoted) throw new Error("CSV ends inside a quoted field (truncated file?)");
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body === "") return [];
+  const result = Papa.parse<string[]>(body, { delimiter, header: false, skipEmptyLines: false, quoteChar: '"', escapeChar: '"' });
+  const open = result.errors.find((e) => e.code === "MissingQuotes");
+  if (open) throw new Error(`CSV ends inside a quoted field (truncated file?) at row ${(open.row ?? 0) + 1}`);
+  const rows = result.data;
+  // A final line break is not one more (empty) row.
+  if (/[\r\n]$/.test(body) && rows.length && rows.at(-1)!.length === 1 && rows.at(-1)![0] === "") rows.pop();
   return rows;
 }
 

@@ -1,6 +1,8 @@
 // Tolerant CSV reading shared by the Socialstyrelsen and Senior alert importers. Files from authorities
 // come as ";" or "," separated, UTF-8 with or without BOM (older ones Windows-1252), with metadata rows
 // above the table and Swedish decimal commas. Nothing here throws on a bad row: importers decide.
+// Records are split by papaparse (DESIGN's package list) rather than a hand-written reader.
+import Papa from "papaparse";
 
 export interface Quarantined { file: string; row: number; field: string; reason: string }
 
@@ -21,39 +23,47 @@ export function decodeCsv(input: string | Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Split into records. An unterminated quote at the end marks the last record instead of throwing. */
-export function splitCsv(text: string, sep: string): CsvLine[] {
+/**
+ * Split into records with papaparse (quoted fields, doubled quotes, separators and line breaks inside
+ * quotes, CRLF/LF/CR). Each record keeps the physical line it starts on; a quote still open at the end
+ * of the file marks the last record `unterminated` instead of throwing (the importer quarantines it).
+ */
+export function splitCsv(input: string, sep: string): CsvLine[] {
+  // Files mix line endings (CRLF from one tool, LF from another): one kind makes every break a break.
+  const text = input.replace(/\r\n?/g, "\n");
+  if (text === "") return [];
   const out: CsvLine[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const push = () => {
-    fields.push(field);
-    out.push({ row: start, fields, unterminated: false });
-    fields = []; field = ""; start = line;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === "") { quoted = true; field = ""; }
-    else if (c === sep) { fields.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      line++;
-      push();
-    } else field += c;
-  }
-  if (quoted) { fields.push(field); out.push({ row: start, fields, unterminated: true }); }
-  else if (field !== "" || fields.length > 0) push();
+  const breaks = lineStarts(text);
+  let from = 0; // character offset where the next record starts (papaparse's cursor is past the break)
+  Papa.parse<string[]>(text, {
+    delimiter: sep, newline: "\n", header: false, skipEmptyLines: false, quoteChar: '"', escapeChar: '"',
+    step: (result) => {
+      const unterminated = result.errors.some((e) => e.code === "MissingQuotes");
+      out.push({ row: lineAt(breaks, from), fields: result.data, unterminated });
+      from = result.meta.cursor;
+    },
+  });
+  // papaparse reports a trailing line break as one more, empty record; the table has none.
+  const last = out.at(-1);
+  if (last && text.endsWith("\n") && last.fields.length === 1 && last.fields[0] === "" && !last.unterminated) out.pop();
   return out;
+}
+
+/** Offsets where each physical line starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line number of an offset (binary search in lineStarts). */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** A header cell as a comparison key: lower case, letters and digits only ("Verksamhets-id" → "verksamhetsid"). */
