@@ -30,7 +30,11 @@ export interface Manifest {
   sources: SourceEntry[];
   files: FileEntry[];
   tools: Record<string, string>;
+  /** The newest year of the user survey in this build (headline KPI): "Senaste uppgifter: brukarundersökningen 2022". */
+  data_age?: DataAge;
 }
+
+export interface DataAge { kpi: string; survey_year: number | null }
 
 export function sha256(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -58,7 +62,7 @@ export function toolVersions(): Record<string, string> {
   };
 }
 
-export function buildManifest(sources: SourceEntry[], files: FileEntry[], methodVersion: string | null): Manifest {
+export function buildManifest(sources: SourceEntry[], files: FileEntry[], methodVersion: string | null, dataAge?: DataAge): Manifest {
   const sorted = [...files].sort((a, b) => a.file.localeCompare(b.file));
   return {
     product: "Hemtjänstkollen",
@@ -67,5 +71,6 @@ export function buildManifest(sources: SourceEntry[], files: FileEntry[], method
     sources,
     files: sorted,
     tools: toolVersions(),
+    ...(dataAge ? { data_age: dataAge } : {}),
   };
 }

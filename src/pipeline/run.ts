@@ -5,9 +5,11 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stagingDir, swapDir } from "./atomic";
 import { collectDataSet, type CollectOptions, type SourceMode } from "./collect";
-import { buildManifest, fileEntry } from "./manifest";
+import { compareBuilds, type Changes } from "./changes";
+import { HEADLINE_SURVEY_KPI } from "./kpis";
+import { buildManifest, fileEntry, type DataAge } from "./manifest";
 import { readParquet, writeParquet } from "./parquet";
-import { indicatorsTable, municipalitiesTable, unitsTable, unitValuesTable, valuesTable, type TableSpec } from "./tables";
+import { indicatorsTable, municipalitiesTable, unitsTable, unitValuesTable, valuesTable, type TableSpec, type UnitRow, type ValueRow } from "./tables";
 import { validateDataSet, type ValidationReport } from "./validate";
 import { runModel } from "../model";
 import { indicatorScoresTable, scoresTable, unitScoresTable } from "../model/outputTables";
@@ -24,9 +26,29 @@ export interface PipelineOptions {
   imported?: CollectOptions["imported"];
   live?: CollectOptions["live"]; // live only: restrict/tune the fetch (see LiveTuning)
   log?: (line: string) => void;
+  /** `npm run data:update`: compare with the build being replaced and write changes.json into the new one. */
+  changes?: boolean;
 }
 
-export interface PipelineResult { outDir: string; report: ValidationReport; rows: Record<string, number>; ms: number }
+export interface PipelineResult { outDir: string; report: ValidationReport; rows: Record<string, number>; ms: number; changes?: Changes }
+
+/** The previous build's values and units, for changes.json (null when there is none or it is unreadable). */
+async function readPrevious(outDir: string, log: (line: string) => void): Promise<Parameters<typeof compareBuilds>[0]> {
+  if (!existsSync(path.join(outDir, "values.parquet")) || !existsSync(path.join(outDir, "units.parquet"))) return null;
+  try {
+    return { values: await readParquet<ValueRow>(path.join(outDir, "values.parquet")), units: await readParquet<UnitRow>(path.join(outDir, "units.parquet")) };
+  } catch (error) {
+    log(`förändringar: förra bygget gick inte att läsa (${(error as Error).message}); jämför mot inget`);
+    return null;
+  }
+}
+
+/** Newest survey year with a value in this build (the data age every page states). */
+export function dataAgeOf(values: readonly ValueRow[]): DataAge {
+  let newest: number | null = null;
+  for (const v of values) if (v.kpi === HEADLINE_SURVEY_KPI && v.value !== null && (newest === null || v.year > newest)) newest = v.year;
+  return { kpi: HEADLINE_SURVEY_KPI, survey_year: newest };
+}
 
 async function writeTable<R extends object>(dir: string, spec: TableSpec<R>, rows: readonly R[]) {
   const file = path.join(dir, `${spec.name}.parquet`);
@@ -40,6 +62,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const started = performance.now();
   const log = opts.log ?? ((line: string) => console.log(line));
   const outDir = opts.outDir ?? path.join(opts.root, "data", "build");
+  const previous = opts.changes ? await readPrevious(outDir, log) : null;
   const { data, sources } = await collectDataSet({
     root: opts.root, source: opts.source, sharedData: opts.sharedData ?? path.resolve(opts.root, "..", "shared", "data"),
     years: opts.years, koladaBase: opts.koladaBase, imported: opts.imported, live: opts.live, log,
@@ -73,12 +96,18 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       files.push(fileEntry(path.join(staging, name), name, null));
     }
     writeFileSync(path.join(staging, "validation.json"), JSON.stringify(report, null, 2) + "\n");
-    const manifest = buildManifest(sources, files, model.method.version);
+    let changes: Changes | undefined;
+    if (opts.changes) {
+      changes = compareBuilds(previous, { values: clean.values, units: clean.units });
+      writeFileSync(path.join(staging, "changes.json"), JSON.stringify(changes, null, 2) + "\n");
+      files.push(fileEntry(path.join(staging, "changes.json"), "changes.json", null));
+    }
+    const manifest = buildManifest(sources, files, model.method.version, dataAgeOf(clean.values));
     writeFileSync(path.join(staging, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     swapDir(staging, outDir);
     const ms = performance.now() - started;
     log(`klart: ${files.map((f) => `${f.file} ${f.rows}`).join(", ")} på ${(ms / 1000).toFixed(1)} s → ${path.relative(opts.root, outDir) || outDir}`);
-    return { outDir, report, rows: Object.fromEntries(files.map((f) => [f.file, f.rows ?? 0])), ms };
+    return { outDir, report, rows: Object.fromEntries(files.map((f) => [f.file, f.rows ?? 0])), ms, changes };
   } catch (error) {
     const { rmSync } = await import("node:fs");
     rmSync(staging, { recursive: true, force: true });

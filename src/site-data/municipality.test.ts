@@ -253,7 +253,7 @@ describe("buildMunicipalityView", () => {
     expect(view.units.values).toHaveLength(2);
     expect(view.units.indicators).toEqual([{ id: "U21468", name: "Namn U21468", municipalityValue: 80, nationValue: 84, key: true }]);
     expect(view.units.units.map((u) => [u.id, u.rank, u.small])).toEqual([["EX-A-01", 1, false], ["EX-A-02", null, true]]);
-    expect(view.units.counts).toEqual({ kommunal: 1, privat: 1, small: 1 });
+    expect(view.units.counts).toEqual({ kommunal: 1, privat: 1, small: 1, unknownN: 0 });
   });
 
   it("peers sorted by total, with the ones ahead marked", () => {

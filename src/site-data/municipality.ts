@@ -111,7 +111,7 @@ export interface TrendRow {
   nationalMedian: number | null;
 }
 
-export interface UnitView { id: string; name: string; providerType: ProviderType; respondents: number | null; total: number | null; rank: number | null; rankLow: number | null; rankHigh: number | null; nRanked: number; small: boolean }
+export interface UnitView { id: string; name: string; providerType: ProviderType; respondents: number | null; total: number | null; rank: number | null; rankLow: number | null; rankHigh: number | null; nRanked: number; small: boolean; unknownN?: boolean }
 export interface UnitIndicatorView { id: string; name: string; municipalityValue: number | null; nationValue: number | null; key: boolean }
 export interface UnitValueView { unitId: string; indicatorId: string; value: number | null; respondents: number | null }
 export interface UnitSectionView {
@@ -120,7 +120,8 @@ export interface UnitSectionView {
   units: UnitView[];
   indicators: UnitIndicatorView[];
   values: UnitValueView[];
-  counts: { kommunal: number; privat: number; small: number };
+  /** small: known to have fewer than SMALL_N respondents; unknownN: respondents unknown (live Kolada units). */
+  counts: { kommunal: number; privat: number; small: number; unknownN?: number };
 }
 
 export interface PeerView {
@@ -508,7 +509,9 @@ function unitSection(ctx: MunicipalityContext, code: string, indicators: Indicat
       id: u.unit_id, name: u.name, providerType: u.provider_type, respondents: sameYear?.respondents ?? null,
       total: sameYear?.total ?? null, rank: sameYear?.rank ?? null, rankLow: sameYear?.rank_low ?? null,
       rankHigh: sameYear?.rank_high ?? null, nRanked: sameYear?.n_ranked ?? 0,
-      small: !num(sameYear?.respondents) || sameYear!.respondents! < SMALL_N,
+      // Kolada has no respondent count per unit: unknown is said as such, never as "fewer than 30".
+      small: num(sameYear?.respondents) && sameYear!.respondents! < SMALL_N,
+      unknownN: !!sameYear && !num(sameYear.respondents),
     };
   }).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.total ?? -1) - (a.total ?? -1) || a.id.localeCompare(b.id));
   return {
@@ -521,6 +524,7 @@ function unitSection(ctx: MunicipalityContext, code: string, indicators: Indicat
       kommunal: units.filter((u) => u.provider_type === "kommunal").length,
       privat: units.filter((u) => u.provider_type === "privat").length,
       small: unitViews.filter((u) => u.small).length,
+      unknownN: unitViews.filter((u) => u.unknownN).length,
     },
   };
 }

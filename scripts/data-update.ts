@@ -1,0 +1,32 @@
+// npm run data:update [-- --years 2019-2025] [--kolada-base URL] [--import-sos <folder>]
+// Refresh in one command: every KPI the model uses from Kolada v3, through the newest published year,
+// into data/cache and data/build; prints what changed and writes data/build/changes.json. On any
+// failure the last good data/build stays as it was (the pipeline writes through a staging folder).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { parseDataArgs } from "../src/cli/dataArgs";
+import { formatChanges } from "../src/pipeline/changes";
+import { runPipeline } from "../src/pipeline/run";
+import { importSosFolder } from "../src/pipeline/sources/importSosFolder";
+import { readReferenceCsv } from "../src/pipeline/sources/reference";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+try {
+  const args = parseDataArgs(process.argv.slice(2), false);
+  let imported;
+  if (args.importSos) {
+    const refFile = path.join(root, "data", "reference", "municipalities.csv");
+    const known = new Set(readReferenceCsv(readFileSync(refFile, "utf8"), refFile).map((m) => m.code));
+    const fetchedAt = args.importDate ?? new Date().toISOString().slice(0, 10);
+    imported = { label: `socialstyrelsen (${args.importSos})`, ...importSosFolder(path.resolve(args.importSos), { knownMunicipalities: known, fetchedAt }) };
+  }
+  const result = await runPipeline({ root, source: "live", years: args.years, koladaBase: args.koladaBase, imported, changes: true });
+  for (const line of formatChanges(result.changes!)) console.log(line);
+  console.log(`  → ${path.relative(root, path.join(result.outDir, "changes.json"))}`);
+} catch (error) {
+  console.error(`data:update: ${(error as Error).message}`);
+  console.error("data:update: det senaste fungerande bygget i data/build är orört.");
+  process.exit(1);
+}
