@@ -78,7 +78,7 @@ function rowHeader(text: string, note?: string): HTMLTableCellElement {
 /** Renders the comparison table for the chosen municipalities. */
 export function renderTable(data: CompareData, chosen: CompareMunicipality[], onRemove: (code: string) => void): HTMLTableElement {
   const table = el("table", { class: "compare-table" });
-  table.append(el("caption", {}, `Jämförelse ${data.year}: ${chosen.map((m) => m.name).join(", ")}. Standardvikter, omviktning vid saknade värden.`));
+  table.append(el("caption", {}, `Jämförelse ${data.year}: ${chosen.map((m) => m.name).join(", ")}. Standardvikter, riksmedianen för saknade värden.`));
   const headRow = el("tr", {}, el("td", { class: "corner" }));
   for (const m of chosen) {
     const th = el("th", { scope: "col" });

@@ -11,9 +11,16 @@ export interface ColumnWeights {
   subOf: Int8Array; // sub-index position (0..3) of each column
   within: Float64Array; // weight within its sub-index
   sub: Float64Array; // weight of each sub-index (length 4)
+  neutral: Float64Array; // score a missing value gets under "riksmedian" (the year's national median)
 }
 
-export function columnWeights(indicators: readonly CatalogueEntry[], w: YearWeights): ColumnWeights {
+/** `neutral`: each column's neutral score (YearMatrix.neutral), used by the "riksmedian" rule. */
+export function columnWeights(
+  indicators: readonly CatalogueEntry[], w: YearWeights, neutral: ArrayLike<number>,
+): ColumnWeights {
+  if (neutral.length !== indicators.length) {
+    throw new Error(`columnWeights: ${neutral.length} neutral scores for ${indicators.length} indicators`);
+  }
   const subOf = new Int8Array(indicators.length);
   const within = new Float64Array(indicators.length);
   indicators.forEach((e, i) => {
@@ -21,7 +28,7 @@ export function columnWeights(indicators: readonly CatalogueEntry[], w: YearWeig
     within[i] = w.indicator[e.id] ?? 0;
   });
   const sub = Float64Array.from(SUB_INDEX_IDS, (s) => w.subIndex[s] ?? 0);
-  return { subOf, within, sub };
+  return { subOf, within, sub, neutral: Float64Array.from(neutral) };
 }
 
 export interface Aggregates {
@@ -40,10 +47,12 @@ export function allocateAggregates(rows: number): Aggregates {
 
 /**
  * Aggregate a score matrix (rows × columns, NaN = missing) under one missing-data rule.
- * - "omviktning": missing indicators are left out and the weight is spread over those present in the
- *   sub-index; a sub-index with nothing is left out and the total spread over the others.
+ * - "riksmedian": a missing indicator gets its neutral score (the national median of the year), so the
+ *   sub-index is Σ w·x̃ over all indicators in use (within weights sum to 1). A sub-index without any
+ *   value of its own is published as missing (NaN) but enters the total with its neutral value.
  * - "som-hemtjanstindex": a missing indicator scores 0.
- * A row with no value at all gets NaN (not ranked) under both rules.
+ * Coverage is the share of the total weight resting on actual values under both rules. A row with no
+ * value at all gets NaN (not ranked) under both rules.
  */
 export function aggregate(
   score: Float64Array, rows: number, cw: ColumnWeights, rule: MissingRuleId,
@@ -53,73 +62,72 @@ export function aggregate(
   const num = new Float64Array(N_SUB);
   const den = new Float64Array(N_SUB);
   const zero = rule === "som-hemtjanstindex";
+  const { subOf, within, neutral } = cw;
   for (let r = 0; r < rows; r++) {
     num.fill(0);
     den.fill(0);
     const base = r * nInd;
     for (let i = 0; i < nInd; i++) {
       const x = score[base + i];
+      const w = within[i];
       if (x === x) { // not NaN
-        const w = cw.within[i];
-        num[cw.subOf[i]] += w * x;
-        den[cw.subOf[i]] += w;
+        num[subOf[i]] += w * x;
+        den[subOf[i]] += w;
+      } else if (!zero) {
+        num[subOf[i]] += w * neutral[i];
       }
     }
-    let coverage = 0, total = 0, wsum = 0;
+    let coverage = 0, total = 0;
+    const none = coverageOfRowIsZero(den);
     for (let s = 0; s < N_SUB; s++) {
       const W = cw.sub[s];
       coverage += W * den[s];
-      let value: number;
-      if (zero) value = num[s]; // within weights of active indicators sum to 1 → missing counts as 0
-      else value = den[s] > 0 ? num[s] / den[s] : NaN;
-      out.sub[r * N_SUB + s] = zero && den[s] === 0 && coverageOfRowIsZero(den) ? NaN : value;
+      const value = num[s]; // within weights of the indicators in use sum to 1
+      out.sub[r * N_SUB + s] = none || (!zero && den[s] === 0) ? NaN : value;
       out.present[r * N_SUB + s] = den[s] > 0 ? 1 : 0;
-      if (value === value && (zero || den[s] > 0)) {
-        total += W * value;
-        wsum += W;
-      }
+      total += W * value;
     }
     out.coverage[r] = coverage;
-    if (coverage <= 0) out.total[r] = NaN;
-    else out.total[r] = zero ? total : wsum > 0 ? total / wsum : NaN;
+    out.total[r] = coverage <= 0 ? NaN : total;
   }
   return out;
 }
 
 /**
- * Totals only, for both missing rules in one pass (the bootstrap's inner loop). Same results as
- * aggregate(...).total under "omviktning" and "som-hemtjanstindex".
+ * Totals only, for both missing rules in one pass (the bootstrap's inner loop). The same doubles as
+ * aggregate(...).total under "riksmedian" and "som-hemtjanstindex" (same order of summation).
  */
 export function aggregateTotals(
-  score: Float64Array, rows: number, cw: ColumnWeights, omviktning: Float64Array, zero: Float64Array,
+  score: Float64Array, rows: number, cw: ColumnWeights, median: Float64Array, zero: Float64Array,
 ): void {
   const nInd = cw.within.length;
-  const num = new Float64Array(N_SUB), den = new Float64Array(N_SUB);
-  const { subOf, within, sub } = cw;
+  const numZ = new Float64Array(N_SUB), numM = new Float64Array(N_SUB), den = new Float64Array(N_SUB);
+  const { subOf, within, sub, neutral } = cw;
   for (let r = 0; r < rows; r++) {
-    num.fill(0);
+    numZ.fill(0);
+    numM.fill(0);
     den.fill(0);
     const base = r * nInd;
     for (let i = 0; i < nInd; i++) {
       const x = score[base + i];
+      const w = within[i];
       if (x === x) {
-        const w = within[i];
-        num[subOf[i]] += w * x;
+        numZ[subOf[i]] += w * x;
+        numM[subOf[i]] += w * x;
         den[subOf[i]] += w;
+      } else {
+        numM[subOf[i]] += w * neutral[i];
       }
     }
-    let coverage = 0, tz = 0, to = 0, wo = 0;
+    let coverage = 0, tz = 0, tm = 0;
     for (let s = 0; s < N_SUB; s++) {
       const W = sub[s];
       coverage += W * den[s];
-      tz += W * num[s];
-      if (den[s] > 0) {
-        to += (W * num[s]) / den[s];
-        wo += W;
-      }
+      tz += W * numZ[s];
+      tm += W * numM[s];
     }
     zero[r] = coverage > 0 ? tz : NaN;
-    omviktning[r] = coverage > 0 && wo > 0 ? to / wo : NaN;
+    median[r] = coverage > 0 ? tm : NaN;
   }
 }
 

@@ -11,7 +11,7 @@ import { scoreIndicator } from "./scoring";
 import type { MissingRuleId } from "./types";
 import type { CatalogueEntry } from "./types";
 
-export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
+export const DEFAULT_BOOTSTRAP_SAMPLES = 2000;
 export const DEFAULT_SEED = 20240601;
 /** Assumed correlation between the sampling errors of survey items answered by the same people. */
 export const ITEM_ERROR_CORRELATION = 0.5;
@@ -47,6 +47,8 @@ export interface ResampleInput {
   rowN: Float64Array; // respondents per row (fallback for cells)
   cellN?: Float64Array; // respondents per cell (units), NaN → rowN
   unit?: boolean; // score with unit rules
+  skip?: ArrayLike<boolean>; // rows never ranked: not redrawn (keeps their point scores)
+  correlation?: number; // error correlation between items of a row (default ITEM_ERROR_CORRELATION)
 }
 
 /** The survey cells of a matrix with their means and standard deviations, computed once per matrix. */
@@ -58,6 +60,7 @@ export interface PreparedResample {
   sd: Float64Array; // sampling standard deviation of the share
   entry: (CatalogueEntry | null)[]; // null: scored as the share itself
   unit: boolean;
+  correlation: number;
 }
 
 export function prepareResample(input: ResampleInput): PreparedResample {
@@ -69,6 +72,7 @@ export function prepareResample(input: ResampleInput): PreparedResample {
   const entry: (CatalogueEntry | null)[] = [];
   for (let r = 0; r < rows; r++) {
     rowStart[r] = cell.length;
+    if (input.skip?.[r]) continue;
     for (let i = 0; i < nInd; i++) {
       const e = indicators[i];
       if (!e.survey) continue;
@@ -90,17 +94,18 @@ export function prepareResample(input: ResampleInput): PreparedResample {
   rowStart[rows] = cell.length;
   return {
     score: input.score, rowStart, cell: Int32Array.from(cell), mean: Float64Array.from(mean),
-    sd: Float64Array.from(sd), entry, unit,
+    sd: Float64Array.from(sd), entry, unit, correlation: input.correlation ?? ITEM_ERROR_CORRELATION,
   };
 }
 
 /** Draw one replicate into `out`: per row one common normal, then one per survey cell. */
 export function resamplePrepared(p: PreparedResample, random: Random, out: Float64Array, z: Float64Array): void {
   out.set(p.score);
-  const a = Math.sqrt(ITEM_ERROR_CORRELATION), b = Math.sqrt(1 - ITEM_ERROR_CORRELATION);
+  const a = Math.sqrt(p.correlation), b = Math.sqrt(1 - p.correlation);
   const rows = p.rowStart.length - 1;
   for (let r = 0; r < rows; r++) {
     const from = p.rowStart[r], to = p.rowStart[r + 1];
+    if (from === to) continue; // no survey cell (or a row never ranked): nothing to draw
     fillNormalFast(random, z, to - from + 1);
     const common = a * z[0];
     for (let c = from; c < to; c++) {
@@ -151,10 +156,9 @@ export function ranksFromKeys(
   }
 }
 
-/** Percentile by the nearest-rank method on a sorted array. */
-function nearestRank(sorted: ArrayLike<number>, p: number): number {
-  const k = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
-  return sorted[k - 1];
+/** The nearest-rank method's position (1-based) of percentile p among n sorted values. */
+function nearestRankIndex(n: number, p: number): number {
+  return Math.min(n, Math.max(1, Math.ceil(p * n)));
 }
 
 /**
@@ -168,33 +172,45 @@ export function rankIntervals(
 ): { low: Int32Array; high: Int32Array } {
   const low = Int32Array.from(pointRanks), high = Int32Array.from(pointRanks);
   if (samples === 0) return { low, high };
-  const ranks = new Int32Array(samples * rows);
-  const hist = new Int32Array(1001), one = new Int32Array(rows);
+  // Histogram of each row's replicate ranks (ranks are small integers: 1..rows, or 1..group size), so
+  // the percentiles need no sort and no samples × rows matrix.
+  const maxRank = groups ? Math.max(1, ...groups.map((g) => g.length)) : rows;
+  const width = maxRank + 1;
+  const hist = new Int32Array(rows * width);
+  const keyHist = new Int32Array(1001), one = new Int32Array(rows);
+  const members = Int32Array.from((groups ?? []).flat());
+  const starts = Int32Array.from([0, ...(groups ?? []).map((g) => g.length)].map((_, i, a) => a.slice(0, i + 1).reduce((x, y) => x + y, 0)));
   for (let s = 0; s < samples; s++) {
     const off = s * rows;
     if (!groups) {
-      ranksFromKeys(keys, off, rows, one, hist, counts);
-      ranks.set(one, off);
+      ranksFromKeys(keys, off, rows, one, keyHist, counts);
+      for (let r = 0; r < rows; r++) if (one[r] > 0) hist[r * width + one[r]]++;
       continue;
     }
-    for (const g of groups) {
-      for (const r of g) {
+    for (let g = 0; g + 1 < starts.length; g++) {
+      const from = starts[g], to = starts[g + 1];
+      for (let a = from; a < to; a++) {
+        const r = members[a];
         const k = keys[off + r];
         if (k < 0) continue;
         let better = 0;
-        for (const o of g) if (keys[off + o] > k) better++;
-        ranks[off + r] = better + 1;
+        for (let b = from; b < to; b++) if (keys[off + members[b]] > k) better++;
+        hist[r * width + better + 1]++;
       }
     }
   }
-  const column = new Int32Array(samples);
   const alpha = (1 - INTERVAL_LEVEL) / 2;
+  const kLow = nearestRankIndex(samples, alpha), kHigh = nearestRankIndex(samples, 1 - alpha);
   for (let r = 0; r < rows; r++) {
     if (pointRanks[r] === 0) continue;
-    for (let s = 0; s < samples; s++) column[s] = ranks[s * rows + r];
-    column.sort();
-    low[r] = Math.min(pointRanks[r], nearestRank(column, alpha));
-    high[r] = Math.max(pointRanks[r], nearestRank(column, 1 - alpha));
+    let seen = 0, lo = -1, hi = -1;
+    for (let v = 1; v < width && hi < 0; v++) {
+      seen += hist[r * width + v];
+      if (lo < 0 && seen >= kLow) lo = v;
+      if (seen >= kHigh) hi = v;
+    }
+    low[r] = Math.min(pointRanks[r], lo);
+    high[r] = Math.max(pointRanks[r], hi);
   }
   return { low, high };
 }
@@ -243,15 +259,17 @@ export function bootstrapKeys(
   if (samples === 0) return keys;
   const weights = [...new Set(targets.map((t) => t.cw))];
   const rep = new Float64Array(input.score.length);
-  const prepared = prepareResample(input);
+  // Rows no target ranks are not redrawn (e.g. units under 30 respondents): they never get an interval.
+  const skip = Array.from({ length: rows }, (_, r) => targets.every((t) => t.ranks[r] === 0));
+  const prepared = prepareResample({ ...input, skip });
   const z = new Float64Array(input.indicators.length + 2);
-  const omv = weights.map(() => new Float64Array(rows)), zero = weights.map(() => new Float64Array(rows));
+  const median = weights.map(() => new Float64Array(rows)), zero = weights.map(() => new Float64Array(rows));
   for (let s = 0; s < samples; s++) {
     resamplePrepared(prepared, random, rep, z);
-    weights.forEach((cw, w) => aggregateTotals(rep, rows, cw, omv[w], zero[w]));
+    weights.forEach((cw, w) => aggregateTotals(rep, rows, cw, median[w], zero[w]));
     targets.forEach((t, k) => {
       const w = weights.indexOf(t.cw);
-      const totals = t.rule === "omviktning" ? omv[w] : zero[w];
+      const totals = t.rule === "riksmedian" ? median[w] : zero[w];
       const out = keys[k];
       for (let r = 0; r < rows; r++) out[s * rows + r] = t.ranks[r] > 0 ? totalKey(totals[r]) : -1;
     });

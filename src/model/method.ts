@@ -22,7 +22,7 @@ export const MODEL_VERSION = "1.0.0";
 
 export const FLAGS_SV: Record<string, string> = {
   inga_data: "Inga värden det året; inte rangordnad.",
-  lag_tackning: `Mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten vilar på faktiska värden; placeringen är vägledande (påverkar inte andras rang) och kommunen placeras inte i någon grupp.`,
+  lag_tackning: `Mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten vilar på faktiska värden; bara delindexen visas (ingen total, placering, osäkerhet, grupp eller förändring).`,
   saknar_delindex: "Ett helt delindex saknar värden.",
   antaget_antal_svarande: "Antal svarande saknas; årets median används i osäkerhetsberäkningen.",
   fa_svarande: `Färre än ${MIN_UNIT_RESPONDENTS} svarande; visas men rangordnas inte.`,
@@ -36,8 +36,9 @@ export const LIMITATIONS_SV: readonly string[] = [
     "de används de år de finns.",
   "Enkätandelarna är skattningar från ett urval. Osäkerheten visas som ett intervall för rangen; " +
     "kommuner vars intervall överlappar kan ofta inte skiljas åt.",
-  "Personalkontinuiteten saknas för ungefär var femte kommun. Med omviktning räknas den bort för " +
-    "dem; med regeln som Hemtjänstindex ger den 0 poäng.",
+  "Personalkontinuiteten saknas för ungefär var femte kommun. Med riksmedianen (standard) får de " +
+    "medianpoängen för måttet; med regeln som Hemtjänstindex ger den 0 poäng. Vilka indikatorer som " +
+    "saknas visas för varje kommun.",
   "Indikatorerna i bruk skiljer sig något mellan åren, så en förändring i totalen kan bero på att " +
     "ett mått tillkommit eller upphört. Jämför gärna delindex och enskilda indikatorer över tid.",
   "Enheterna i underlaget utan nätverk är exempeldata, inte verkliga enheter.",
@@ -127,9 +128,9 @@ export function buildMethodDoc(args: {
     unpublishedYears_sv: args.unpublished,
     activeIndicatorsByYear: Object.fromEntries([...args.activeByYear].map(([y, a]) => [String(y), a.map((e) => e.id)])),
     ranking_sv: "Totalen avrundas till en decimal och kommunerna rangordnas på det avrundade värdet, " +
-      "högst först. Lika totaler delar rang (1, 2, 2, 4). Rangordningen bildas av kommunerna med " +
-      "tillräcklig täckning; en kommun med låg täckning får den plats den skulle ha fått, markerad, " +
-      "utan att flytta någon annan. Riket rangordnas inte.",
+      "högst först. Lika totaler delar rang (1, 2, 2, 4). Bara kommuner med tillräcklig täckning " +
+      "rangordnas; en kommun med låg täckning visas med sina delindex men utan total, placering, " +
+      "intervall, grupp och förändring. Riket rangordnas inte.",
     riket_sv: "Riket visas som jämförelse med Koladas värden för riket. Där Kolada saknar ett värde för " +
       "riket (personalkontinuitet, välfärdsteknik) används medelvärdet av kommunernas värden.",
     groups: { ids: GROUPS, endShare: GROUP_END_SHARE, rule_sv: GROUP_RULE_SV },

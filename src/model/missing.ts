@@ -16,11 +16,13 @@ export const COVERAGE_LIMIT = 0.75;
 
 export const MISSING_RULES: readonly { id: MissingRuleId; name_sv: string; description_sv: string }[] = [
   {
-    id: "omviktning",
-    name_sv: "Omviktning (standard)",
-    description_sv: "En indikator som saknas för en kommun räknas inte. Dess vikt fördelas på de " +
-      "indikatorer i samma delindex som finns. Saknas ett helt delindex fördelas dess vikt på de " +
-      "övriga delindexen. Täckningen visar hur stor del av vikten som vilar på faktiska värden.",
+    id: "riksmedian",
+    name_sv: "Riksmedianen (standard)",
+    description_sv: "En indikator som saknas för en kommun får det årets riksmedian för indikatorn: " +
+      "poängen för kommunen i mitten av alla kommuner som har ett värde. Ett saknat värde kan därför " +
+      "varken lyfta eller sänka kommunen jämfört med andra på den indikatorn. Sidan visar vilka " +
+      "indikatorer som saknas, och täckningen visar hur stor del av vikten som vilar på kommunens egna " +
+      "värden. Saknas ett helt delindex visas det inte, men det räknas med riksmedianerna i totalen.",
   },
   {
     id: "som-hemtjanstindex",
@@ -31,8 +33,22 @@ export const MISSING_RULES: readonly { id: MissingRuleId; name_sv: string; descr
   },
 ];
 
-export const DEFAULT_MISSING_RULE: MissingRuleId = "omviktning";
+export const DEFAULT_MISSING_RULE: MissingRuleId = "riksmedian";
 
+/** Why the national median and not something else (method page). */
+export const MISSING_RULE_CHOICE_SV: readonly string[] = [
+  "Tidigare räknades en saknad indikator bort och dess vikt fördelades på de andra i delindexet. Det " +
+    "gav i praktiken kommunen delindexets genomsnitt i stället. Personalkontinuiteten har en median " +
+    "kring 53 poäng medan de andra måtten i Utförande ligger kring 80–88, så en kommun utan " +
+    "kontinuitetsmått fick ett värde nära de bästa kommunernas. Det lyfte kommuner utan data.",
+  "Riksmedianen används för att den ligger på indikatorns egen skala och mitt i fältet: en kommun " +
+    "som saknar ett mått hamnar varken före eller efter andra på just det måttet. Kommungruppens " +
+    "median prövades som alternativ men förkastades: grupperna är små (för kontinuiteten ibland bara " +
+    "ett tiotal kommuner med värde), medianerna hoppar mellan åren, och kommungruppen skulle då " +
+    "påverka rangen.",
+  "Riksmedianen behandlas som känd i osäkerhetsberäkningen. Att värdet i själva verket är okänt " +
+    "syns i stället i täckningen och i listan över saknade indikatorer.",
+];
 export function isInsideYears(entry: CatalogueEntry, year: number): boolean {
   return (entry.firstYear === null || year >= entry.firstYear) &&
     (entry.lastYear === null || year <= entry.lastYear);
@@ -97,7 +113,7 @@ export const INDICATOR_RULES_SV: readonly string[] = [
     "för en mätning som inte gjordes.",
   "Brukarundersökningen gjordes inte 2021; året publiceras därför inte.",
   `En kommun vars resultat vilar på mindre än ${Math.round(COVERAGE_LIMIT * 100)} % av vikten ` +
-    "(täckning) flaggas ”låg täckning”. Den ingår inte i rangordningen av de övriga och placeras inte " +
-    "i någon resultatgrupp. Den får en markerad, vägledande placering: den plats den skulle få bland " +
-    "kommunerna med tillräcklig täckning.",
+    "(täckning) flaggas ”låg täckning”. Då visas bara delindexen: kommunen får ingen placering, inget " +
+    "osäkerhetsintervall, ingen resultatgrupp och ingen förändring, och den räknas inte med i " +
+    "känslighetsanalysen. En placering utan underlag vore missvisande.",
 ];

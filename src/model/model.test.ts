@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CATALOGUE } from "./catalogue";
+import { CATALOGUE, catalogueEntry } from "./catalogue";
+import { scoreIndicator } from "./scoring";
 import { prepareModel, runModel, scoreWithCustomWeights } from "./index";
 import { activeIndicators } from "./missing";
 import { mulberry32 } from "./random";
@@ -8,7 +9,8 @@ import { indexValues } from "./yearData";
 
 const data = syntheticData({ municipalities: 40, seed: 2, unitsPerMunicipality: 2 });
 const out = runModel(data, { bootstrapSamples: 30, seed: 9 });
-const pick = (year: number, set = "seniorernas-prioritering", rule = "omviktning") =>
+const scoreOf = (id: string, v: number) => scoreIndicator(catalogueEntry(id), v);
+const pick = (year: number, set = "seniorernas-prioritering", rule = "riksmedian") =>
   out.scores.filter((r) => r.year === year && r.weight_set === set && r.missing_rule === rule && r.municipality !== "0000");
 
 describe("published years and indicator rules", () => {
@@ -38,7 +40,7 @@ describe("scores", () => {
   it("ranks every municipality with data 1..N with shared ties, for every set and rule", () => {
     for (const y of out.publishedYears) {
       for (const set of ["seniorernas-prioritering", "harledd-ur-brukarnas-svar"]) {
-        for (const rule of ["omviktning", "som-hemtjanstindex"]) {
+        for (const rule of ["riksmedian", "som-hemtjanstindex"]) {
           const rows = pick(y, set, rule);
           expect(rows.length).toBe(40);
           const ranked = rows.filter((r) => r.rank !== null);
@@ -62,7 +64,7 @@ describe("scores", () => {
       expect(r.coverage).toBeLessThanOrEqual(1);
     }
   });
-  it("penalises missing continuity under som-hemtjanstindex and not under omviktning", () => {
+  it("penalises missing continuity under som-hemtjanstindex and scores it at the median under riksmedian", () => {
     // Every fifth synthetic municipality lacks continuity (U21401).
     const code = data.municipalities[0].code;
     const a = pick(2022).find((r) => r.municipality === code)!;
@@ -70,21 +72,39 @@ describe("scores", () => {
     expect(a.coverage).toBeLessThan(1);
     expect(a.coverage).toBe(b.coverage);
     expect(b.utforande!).toBeLessThan(a.utforande!);
+    expect(a.missing_indicators.split(";")).toContain("U21401");
+    expect(b.missing_indicators).toBe(a.missing_indicators);
+    // Hand check: the published Utförande equals the weighted mean with the national median written in.
+    const ind = out.indicatorScores.filter((r) => r.year === 2022 && r.sub_index === "utforande" && r.municipality !== "0000");
+    const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y), h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
+    const w = out.weights.sets[0].byYear["2022"].indicator;
+    let expected = 0;
+    for (const id of [...new Set(ind.map((r) => r.indicator))]) {
+      const own = ind.find((r) => r.municipality === code && r.indicator === id)!;
+      const x = own.value === null ? median(ind.filter((r) => r.indicator === id && r.value !== null).map((r) => scoreOf(id, r.value!))) : scoreOf(id, own.value);
+      expected += w[id] * x;
+    }
+    expect(a.utforande!).toBeCloseTo(expected, 1);
     const rows = out.indicatorScores.filter((r) => r.year === 2022 && r.municipality === code && r.indicator === "U21401");
     expect(rows[0].missing).toBe(true);
     expect(rows[0].score).toBeNull();
   });
-  it("flags a municipality without survey answers, keeps its rank but gives it no group", () => {
+  it("flags a municipality without survey answers and publishes only its sub-indices: no total, rank, interval, group or change", () => {
     const values = data.values.filter((v) => !(v.municipality === data.municipalities[3].code && v.year === 2022 && v.kpi !== "U21401" && !v.kpi.startsWith("U213")));
     const res = runModel({ ...data, values }, { bootstrapSamples: 0 });
-    const row = res.scores.find((r) => r.year === 2022 && r.municipality === data.municipalities[3].code && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning")!;
+    const row = res.scores.find((r) => r.year === 2022 && r.municipality === data.municipalities[3].code && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian")!;
     expect(row.flags.split(";")).toContain("lag_tackning");
     expect(row.coverage).toBeLessThan(0.75);
-    expect(row.rank).not.toBeNull();
-    expect(row.group).toBeNull();
+    expect([row.total, row.rank, row.rank_low, row.rank_high, row.group]).toEqual([null, null, null, null, null]);
+    expect([row.rank_shift_weight_set, row.rank_shift_missing_rule]).toEqual([null, null]);
+    expect(row.utforande).not.toBeNull(); // continuity is its own value: Utförande is published
+    expect(row.information).toBeNull(); // no value of its own
     // It does not move anyone else: the others are ranked exactly as without it.
-    const others = res.scores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning" && r.municipality !== "0000" && r !== row);
+    const others = res.scores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian" && r.municipality !== "0000" && r !== row);
     expect(row.n_ranked).toBe(others.length);
+    // Left out of the sensitivity summary: compared = the others only.
+    const summary = res.method.sensitivity.summary.filter((x) => x.year === 2022);
+    for (const x of summary) expect(x.compared).toBeLessThanOrEqual(others.length);
     for (const r of others) expect(r.rank).toBe(others.filter((o) => o.total! > r.total!).length + 1);
   });
   it("adds Riket as an unranked reference row", () => {
@@ -107,7 +127,10 @@ describe("scores", () => {
   it("reports rank shifts against the default set and the other missing rule", () => {
     for (const r of pick(2022)) expect(r.rank_shift_weight_set).toBe(0);
     const other = new Map(pick(2022, "seniorernas-prioritering", "som-hemtjanstindex").map((r) => [r.municipality, r.rank]));
-    for (const r of pick(2022)) expect(r.rank_shift_missing_rule).toBe(r.rank! - other.get(r.municipality)!);
+    for (const r of pick(2022)) {
+      if (r.rank === null || other.get(r.municipality) === null) expect(r.rank_shift_missing_rule).toBeNull();
+      else expect(r.rank_shift_missing_rule).toBe(r.rank - other.get(r.municipality)!);
+    }
   });
 });
 

@@ -55,12 +55,20 @@ export function scoreMunicipalityYear(
   for (const set of sets) {
     const yw = set.byYear[String(m.year)];
     if (!yw) throw new Error(`Weight set ${set.id} has no weights for ${m.year}`);
-    const cw = columnWeights(m.indicators, yw);
+    const cw = columnWeights(m.indicators, yw, m.neutral);
     for (const rule of MISSING_RULE_IDS) {
       const point = aggregate(m.score, rows, cw, rule);
       const rounded = Float64Array.from(point.total, (t) => (t === t ? round1(t) : NaN));
       const counts = Uint8Array.from(rounded, (t, r) => (t === t && point.coverage[r] >= COVERAGE_LIMIT ? 1 : 0));
       const { ranks, n } = ranksAgainst(rounded, counts);
+      // Below the coverage limit only the sub-indices are published: no total, rank, interval, group or
+      // change (a total resting mostly on national medians would read as a result of its own).
+      for (let r = 0; r < rows; r++) {
+        if (counts[r]) continue;
+        ranks[r] = 0;
+        rounded[r] = NaN;
+        point.total[r] = NaN;
+      }
       combos.push({ set, rule, cw, point, rounded, counts, ranks, n, low: ranks, high: ranks });
     }
   }
@@ -72,6 +80,7 @@ export function scoreMunicipalityYear(
   const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
   const apart = indistinguishable(keys[defaultIdx], samples, rows, Array.from(combos[defaultIdx].counts, (c) => c === 1));
 
+  const missingLists = missingIndicatorLists(m);
   const out: ScoreRow[] = [];
   const shifts: ShiftSummary[] = [];
   combos.forEach((c, k) => {
@@ -87,10 +96,11 @@ export function scoreMunicipalityYear(
     for (let r = 0; r < rows; r++) {
       const ranked = c.ranks[r] > 0;
       const coverage = c.point.coverage[r];
+      const hasTotal = coverage > 0; // some value of its own (the total itself is withheld below the limit)
       const flags: string[] = [];
-      if (!ranked) flags.push("inga_data");
+      if (!hasTotal) flags.push("inga_data");
       else if (coverage < COVERAGE_LIMIT) flags.push("lag_tackning");
-      if (ranked && SUB_INDEX_IDS.some((_, s) => c.point.present[r * N_SUB + s] === 0)) {
+      if (hasTotal && SUB_INDEX_IDS.some((_, s) => c.point.present[r * N_SUB + s] === 0)) {
         flags.push("saknar_delindex");
       }
       if (ranked && samples > 0 && assumed[r]) flags.push("antaget_antal_svarande");
@@ -105,9 +115,10 @@ export function scoreMunicipalityYear(
         rank_low: ranked ? c.low[r] : null,
         rank_high: ranked ? c.high[r] : null,
         n_ranked: c.n,
-        group: ranked && coverage >= COVERAGE_LIMIT ? resultGroup(c.low[r], c.high[r], c.n) : null,
+        group: ranked ? resultGroup(c.low[r], c.high[r], c.n) : null,
         coverage: roundTo(coverage, 3),
         flags: flags.join(";"),
+        missing_indicators: missingLists[r],
         indistinguishable: k === defaultIdx && c.counts[r] === 1 && samples > 0 ? apart[r].map((j) => m.codes[j]).sort().join(";") : null,
         rank_shift_weight_set: bySet[r],
         rank_shift_missing_rule: byRule[r],
@@ -116,6 +127,13 @@ export function scoreMunicipalityYear(
   });
   out.push(...riketRows(riket, combos));
   return { rows: out, combos, shifts };
+}
+
+/** Per row, the ids of the indicators in use that year without a value (";"-separated, catalogue order). */
+export function missingIndicatorLists(m: YearMatrix): string[] {
+  const nInd = m.indicators.length;
+  return m.codes.map((_, r) => m.indicators.filter((_, i) => m.raw[r * nInd + i] !== m.raw[r * nInd + i])
+    .map((e) => e.id).join(";"));
 }
 
 /** Riket ("0000") as a reference row for every combo: same weights and rules, never ranked. */
@@ -127,7 +145,7 @@ function riketRows(riket: YearMatrix, combos: readonly Combo[]): ScoreRow[] {
       information: nullable(agg.sub[0]), bistandshandlaggning: nullable(agg.sub[1]),
       utforande: nullable(agg.sub[2]), stod_utveckling: nullable(agg.sub[3]),
       total: nullable(agg.total[0]), rank: null, rank_low: null, rank_high: null, n_ranked: c.n,
-      group: null, coverage: roundTo(agg.coverage[0], 3), flags: "riket", indistinguishable: null,
+      group: null, coverage: roundTo(agg.coverage[0], 3), flags: "riket", missing_indicators: "", indistinguishable: null,
       rank_shift_weight_set: null, rank_shift_missing_rule: null,
     };
   });

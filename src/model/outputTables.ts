@@ -8,23 +8,24 @@ export interface ScoreRow {
   year: number;
   municipality: string; // 4-character code; "0000" = Riket (reference row, never ranked)
   weight_set: string; // "seniorernas-prioritering" | "harledd-ur-brukarnas-svar" | "egna-vikter"
-  missing_rule: string; // "omviktning" | "som-hemtjanstindex"
-  information: number | null; // sub-index scores 0–100, one decimal
+  missing_rule: string; // "riksmedian" | "som-hemtjanstindex"
+  information: number | null; // sub-index scores 0–100, one decimal; null when the sub-index has no value of its own
   bistandshandlaggning: number | null;
   utforande: number | null;
   stod_utveckling: number | null;
-  total: number | null; // 0–100, one decimal; ranks are computed on this rounded value
-  rank: number | null; // 1..n_ranked, ties share the best rank; null = no data. With flag "lag_tackning":
-  //   indicative place among the others (1 + those with a higher total), not counted in n_ranked
+  total: number | null; // 0–100, one decimal; ranks are computed on this rounded value. null = no data or
+  //   coverage below the limit (flag "lag_tackning": only the sub-indices are published)
+  rank: number | null; // 1..n_ranked, ties share the best rank; null = no data or coverage below the limit
   rank_low: number | null; // 90 % interval of the rank (best end)
   rank_high: number | null; // 90 % interval of the rank (worst end)
   n_ranked: number; // municipalities forming the ranking (total and coverage ≥ limit) in this year/set/rule
-  group: string | null; // "högt" | "över medel" | "nära medel" | "under medel" | "lågt"; null if not ranked or low coverage
+  group: string | null; // "högt" | "över medel" | "nära medel" | "under medel" | "lågt"; null if not ranked
   coverage: number; // share of weight resting on actual values, 0..1, three decimals
   flags: string; // ";"-separated codes, "" when none (see FLAGS_SV in method.ts)
+  missing_indicators: string; // ";"-separated ids of the indicators in use that year without a value, "" when none
   indistinguishable: string | null; // ";"-separated codes that cannot be told apart (default set + rule,
   //   municipalities in the ranking only; null elsewhere and without bootstrap)
-  rank_shift_weight_set: number | null; // rank here − rank with the default weight set (same rule)
+  rank_shift_weight_set: number | null; // rank here − rank with the default weight set (same rule); null unless ranked in both
   rank_shift_missing_rule: number | null; // rank here − rank with the other missing rule (same set)
 }
 
@@ -58,7 +59,7 @@ export interface IndicatorScoreRow {
   sub_index: string;
   value: number | null; // raw value as published by the source
   score: number | null; // 0–100, one decimal; null when missing
-  missing: boolean; // true: no value (scores 0 under "som-hemtjanstindex", left out under "omviktning")
+  missing: boolean; // true: no value (national median under "riksmedian", 0 under "som-hemtjanstindex")
   weight_in_sub_index: number; // default set, before a municipality's own re-weighting
   weight: number; // default set: sub-index weight × weight in sub-index (share of the total)
   weight_in_sub_index_derived: number; // "harledd-ur-brukarnas-svar"
@@ -97,6 +98,7 @@ export const scoresTable: TableSpec<ScoreRow> = {
     { name: "group", type: "VARCHAR", nullable: true },
     { name: "coverage", type: "DOUBLE" },
     { name: "flags", type: "VARCHAR" },
+    { name: "missing_indicators", type: "VARCHAR" },
     { name: "indistinguishable", type: "VARCHAR", nullable: true },
     { name: "rank_shift_weight_set", type: "SMALLINT", nullable: true },
     { name: "rank_shift_missing_rule", type: "SMALLINT", nullable: true },
@@ -156,7 +158,9 @@ export const COLUMNS_SV: Record<string, Record<string, string>> = {
     rank: "Placering (lika värden delar placering)", rank_low: "Osäkerhetsintervall 90 %, bästa placering",
     rank_high: "Osäkerhetsintervall 90 %, sämsta placering", n_ranked: "Antal kommuner i rangordningen",
     group: "Resultatgrupp", coverage: "Täckning: andel av vikten som vilar på faktiska värden (0–1)",
-    flags: "Flaggor (se metodsidan)", indistinguishable: "Kommuner som inte kan skiljas från denna",
+    flags: "Flaggor (se metodsidan)",
+    missing_indicators: "Indikatorer som saknas för kommunen det året (Koladas KPI-id, semikolonseparerade)",
+    indistinguishable: "Kommuner som inte kan skiljas från denna",
     rank_shift_weight_set: "Flytt i placering jämfört med standardvikterna",
     rank_shift_missing_rule: "Flytt i placering jämfört med den andra regeln för saknade värden",
   },

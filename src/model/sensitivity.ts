@@ -2,7 +2,7 @@
 
 export interface ShiftSummary {
   year: number;
-  comparison: string; // e.g. "harledd-ur-brukarnas-svar vs seniorernas-prioritering (omviktning)"
+  comparison: string; // e.g. "harledd-ur-brukarnas-svar vs seniorernas-prioritering (riksmedian)"
   compared: number; // municipalities ranked in both
   median_abs_shift: number;
   max_abs_shift: number;

@@ -69,14 +69,16 @@ describe.skipIf(!present)("model on the real snapshot", () => {
       const expected = [...withData].filter((k) => k.startsWith(`${y}|`)).length;
       expect(expected).toBeGreaterThan(280);
       for (const set of ["seniorernas-prioritering", "harledd-ur-brukarnas-svar", "egna-vikter"]) {
-        for (const rule of ["omviktning", "som-hemtjanstindex"]) {
+        for (const rule of ["riksmedian", "som-hemtjanstindex"]) {
           const rows = out.scores.filter((r) => r.year === y && r.weight_set === set && r.missing_rule === rule && r.municipality !== "0000");
           expect(rows.length).toBe(290);
           const ranked = rows.filter((r) => r.rank !== null);
-          expect(ranked.length).toBe(expected);
-          // The ranking is formed by those with enough coverage: ranks 1..N with shared ties; a
-          // municipality with low coverage gets its indicative place among them.
-          const counted = ranked.filter((r) => !r.flags.includes("lag_tackning"));
+          // The ranking is formed by those with enough coverage: ranks 1..N with shared ties. Below the
+          // coverage limit there is no total, rank, interval or group, only sub-indices.
+          const low = rows.filter((r) => r.flags.includes("lag_tackning"));
+          expect(ranked.length).toBe(expected - low.length);
+          for (const r of low) expect([r.total, r.rank, r.rank_low, r.rank_high, r.group]).toEqual([null, null, null, null, null]);
+          const counted = ranked;
           expect(counted.length).toBeGreaterThan(280);
           expect(ranked.every((r) => r.n_ranked === counted.length)).toBe(true);
           const ranks = counted.map((r) => r.rank!).sort((a, b) => a - b);
@@ -89,7 +91,7 @@ describe.skipIf(!present)("model on the real snapshot", () => {
     }
   });
   it("uses all five result groups in the default ranking", () => {
-    const groups = new Set(out.scores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning").map((r) => r.group));
+    const groups = new Set(out.scores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian").map((r) => r.group));
     for (const g of ["högt", "över medel", "nära medel", "under medel", "lågt"]) expect(groups).toContain(g);
   });
   it("derives weights from the survey with a stored, plausible relative-importance analysis", () => {

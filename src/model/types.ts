@@ -42,8 +42,10 @@ export interface SubIndexDef {
   column: SubIndexId; // column name in scores.parquet / unit_scores.parquet
 }
 
-export type MissingRuleId = "omviktning" | "som-hemtjanstindex";
-export const MISSING_RULE_IDS: readonly MissingRuleId[] = ["omviktning", "som-hemtjanstindex"];
+/** "riksmedian" (default): a missing indicator gets the national median score of that indicator and
+ *  year; "som-hemtjanstindex": a missing indicator scores 0, as the national index does. */
+export type MissingRuleId = "riksmedian" | "som-hemtjanstindex";
+export const MISSING_RULE_IDS: readonly MissingRuleId[] = ["riksmedian", "som-hemtjanstindex"];
 
 export type WeightSetId = "seniorernas-prioritering" | "harledd-ur-brukarnas-svar" | "egna-vikter";
 

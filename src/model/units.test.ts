@@ -23,13 +23,13 @@ describe("units (hand-computed)", () => {
     unitValue("UC", "U21465", 70, 35), unitValue("UC", "U21472", 60, 35), unitValue("UC", "U21468", 80, 35),
   ];
   const out = runModel({ municipalities: [municipality("0114")], values, units, unitValues }, { bootstrapSamples: 0 });
-  const unit = (id: string) => out.unitScores.find((r) => r.unit_id === id && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning")!;
+  const unit = (id: string) => out.unitScores.find((r) => r.unit_id === id && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian")!;
 
   it("scores a unit with its own survey values and inherited municipality-wide indicators", () => {
     const a = unit("UA");
     expect([a.information, a.bistandshandlaggning, a.utforande, a.stod_utveckling]).toEqual([60, 80, 100, 50]);
     expect(a.total).toBe(79.5); // .2·60 + .25·80 + .4·100 + .15·50
-    const m = out.scores.find((r) => r.municipality === "0114" && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning")!;
+    const m = out.scores.find((r) => r.municipality === "0114" && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian")!;
     expect(m.utforande).toBe(94.4); // (0.2·90 + 0.16·100) / 0.36
     expect(m.total).toBe(78.8);
   });
@@ -54,7 +54,7 @@ describe("units on synthetic data", () => {
   const data = syntheticData({ municipalities: 12, unitsPerMunicipality: 4, seed: 8 });
   const out = runModel(data, { bootstrapSamples: 40, seed: 5 });
   it("ranks units within their municipality, 1..n, and marks example data", () => {
-    const rows = out.unitScores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "omviktning");
+    const rows = out.unitScores.filter((r) => r.year === 2022 && r.weight_set === "seniorernas-prioritering" && r.missing_rule === "riksmedian");
     expect(rows.length).toBe(12 * 4);
     for (const code of new Set(rows.map((r) => r.municipality))) {
       const ranks = rows.filter((r) => r.municipality === code && r.rank !== null).map((r) => r.rank!).sort();

@@ -123,10 +123,13 @@ export function scoreUnits(
     }
     const random = streamFor(seed, `enheter:${m.year}`);
     const combos = sets.flatMap((set) => {
-      const cw = columnWeights(m.indicators, set.byYear[String(m.year)]);
+      // A unit's missing value gets the same neutral score as a municipality's (the national median).
+      const cw = columnWeights(m.indicators, set.byYear[String(m.year)], m.neutral);
       return MISSING_RULE_IDS.map((rule) => {
       const point = aggregate(score, n, cw, rule);
-      const rounded = Float64Array.from(point.total, (t, r) => (t === t && eligible[r] ? round1(t) : NaN));
+      // Ranked: enough respondents and coverage at least the limit (as for municipalities).
+      const rounded = Float64Array.from(point.total, (t, r) =>
+        (t === t && eligible[r] && point.coverage[r] >= COVERAGE_LIMIT ? round1(t) : NaN));
       const ranks = new Int32Array(n), counts = new Int32Array(n);
       for (const g of groups) {
         const rk = competitionRanks(g.map((r) => rounded[r]));

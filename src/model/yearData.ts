@@ -55,6 +55,28 @@ export interface YearMatrix {
   raw: Float64Array; // codes.length × indicators.length, NaN = missing
   score: Float64Array; // same shape, 0–100, NaN = missing
   respondents: Float64Array; // U23592 per municipality, NaN = missing
+  neutral: Float64Array; // per indicator: the median score of the municipalities with a value (see medianScores)
+}
+
+/**
+ * The neutral score of each column: the median of the rows' scores that are present (the mean of the
+ * two middle values for an even count; NaN when no row has a value). A missing value scored at the
+ * median neither lifts nor sinks a row against the others on that indicator.
+ */
+export function medianScores(score: Float64Array, rows: number, nInd: number): Float64Array {
+  const out = new Float64Array(nInd).fill(NaN);
+  for (let i = 0; i < nInd; i++) {
+    const xs: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      const x = score[r * nInd + i];
+      if (x === x) xs.push(x);
+    }
+    if (xs.length === 0) continue;
+    xs.sort((a, b) => a - b);
+    const h = xs.length >> 1;
+    out[i] = xs.length % 2 ? xs[h] : (xs[h - 1] + xs[h]) / 2;
+  }
+  return out;
 }
 
 /** Build the matrix of one year for the given codes (municipalities, or Riket alone). */
@@ -75,7 +97,8 @@ export function buildYearMatrix(
     const n = lookup(index, RESPONDENTS_KPI, year, code);
     if (n !== null && n > 0) respondents[r] = n;
   });
-  return { year, codes: [...codes], indicators: [...indicators], raw, score, respondents };
+  const neutral = medianScores(score, codes.length, nInd);
+  return { year, codes: [...codes], indicators: [...indicators], raw, score, respondents, neutral };
 }
 
 /** Convenience: the active indicators and the matrix of one year. */
@@ -101,5 +124,5 @@ export function fillRiketGaps(riket: YearMatrix, municipalities: YearMatrix): Ye
     raw[i] = sum / n;
     score[i] = scoreIndicator(entry, raw[i]);
   });
-  return { ...riket, raw, score };
+  return { ...riket, raw, score, neutral: municipalities.neutral }; // Riket is filled against the municipalities' medians
 }

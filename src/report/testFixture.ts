@@ -23,7 +23,7 @@ export function fixtureView(): MunicipalityView {
   return {
     code: "0180", name: "Åstad", county: "Testlän", kommungrupp: "Storstäder", population: 12345, year: 2022,
     publishedYears: [2019, 2020, 2022], weightSetName: "Seniorernas prioritering",
-    missingRule: { id: "omviktning", name: "Omviktning (standard)", description: "Saknade värden räknas inte." },
+    missingRule: { id: "riksmedian", name: "Riksmedianen (standard)", description: "Saknade värden får riksmedianen." },
     otherMissingRuleName: "Som Hemtjänstindex", coverageLimit: 0.75,
     total: {
       score: 68.2, rank: 148, rankLow: 134, rankHigh: 161, nRanked: 290, group: "nära medel", coverage: 0.7,
@@ -116,7 +116,7 @@ export function fixtureReport(): ReportView {
         { id: "information", name: "Information", weight: 0.2, description: "Info." }, { id: "bistandshandlaggning", name: "Biståndshandläggning", weight: 0.25, description: "Bistånd." },
         { id: "utforande", name: "Utförande", weight: 0.4, description: "Utf." }, { id: "stod_utveckling", name: "Stöd och utveckling", weight: 0.15, description: "Stöd." },
       ],
-      missingRule: "Omviktning: saknade värden räknas inte.", indicatorRules: ["Regel A."], ranking: "Rang.", groups: "Grupper.",
+      missingRule: "Riksmedianen: saknade värden får riksmedianen.", indicatorRules: ["Regel A."], ranking: "Rang.", groups: "Grupper.",
       uncertainty: ["Bootstrap."], units: ["Enheter."], strengthRule: "Styrkor.", priorityRule: "Prioritet.", limitations: ["Begränsning."],
       publishedYears: "2019, 2020, 2022.",
     },

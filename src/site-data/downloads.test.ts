@@ -9,31 +9,31 @@ import {
 
 const muni = (code: string, name: string) => ({ code, name }) as MunicipalityRow;
 const score = (year: number, municipality: string, extra: Partial<ScoreRow> = {}): ScoreRow => ({
-  year, municipality, weight_set: "seniorernas-prioritering", missing_rule: "omviktning",
+  year, municipality, weight_set: "seniorernas-prioritering", missing_rule: "riksmedian",
   information: 61.5, bistandshandlaggning: null, utforande: 80, stod_utveckling: 45.8, total: 70.1, rank: 3,
-  rank_low: 1, rank_high: 9, n_ranked: 290, group: "över medel", coverage: 0.936, flags: "", indistinguishable: null,
+  rank_low: 1, rank_high: 9, n_ranked: 290, group: "över medel", coverage: 0.936, flags: "", missing_indicators: "", indistinguishable: null,
   rank_shift_weight_set: null, rank_shift_missing_rule: null, ...extra,
 });
 const municipalities = [muni("0114", "Upplands Väsby"), muni("1280", "Malmö"), muni("0180", "Stockholm, \"city\"")];
 const scores = [
-  score(2022, "1280"), score(2019, "0114"), score(2022, "0114", { rank: null, total: null, group: null, rank_low: null, rank_high: null }),
+  score(2022, "1280", { missing_indicators: "U21401" }), score(2019, "0114"), score(2022, "0114", { rank: null, total: null, group: null, rank_low: null, rank_high: null }),
   score(2022, "0000"), score(2022, "0180"), score(2022, "1280", { weight_set: "harledd-ur-brukarnas-svar" }),
 ];
 
 describe("rankning.csv", () => {
-  const rows = rankingDownloadRows(scores, municipalities, "seniorernas-prioritering", "omviktning");
+  const rows = rankingDownloadRows(scores, municipalities, "seniorernas-prioritering", "riksmedian");
   const csv = downloadCsv(RANKING_COLUMNS, rows);
 
   it("starts with a BOM and the documented header", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1, csv.indexOf("\r\n"))).toBe(
-      "ar,kommunkod,kommun,rang,totalindex,information,bistandshandlaggning,utforande,stod_och_utveckling,resultatgrupp,tackning,rang_lag,rang_hog");
+      "ar,kommunkod,kommun,rang,totalindex,information,bistandshandlaggning,utforande,stod_och_utveckling,resultatgrupp,tackning,rang_lag,rang_hog,saknade_indikatorer");
   });
 
   it("has one row per municipality and year of the default variant, Riket excluded, ordered by year and code", () => {
     const parsed = parseCsv(csv).slice(1).filter((r) => r.length > 1);
     expect(parsed.map((r) => `${r[0]} ${r[1]}`)).toEqual(["2019 0114", "2022 0114", "2022 0180", "2022 1280"]);
-    expect(parsed[3]).toEqual(["2022", "1280", "Malmö", "3", "70.1", "61.5", "", "80", "45.8", "över medel", "0.936", "1", "9"]);
+    expect(parsed[3]).toEqual(["2022", "1280", "Malmö", "3", "70.1", "61.5", "", "80", "45.8", "över medel", "0.936", "1", "9", "U21401"]);
     expect(parsed[1].slice(3, 5)).toEqual(["", ""]); // not ranked: empty, not 0
     expect(parsed[2][2]).toBe('Stockholm, "city"'); // quoted and escaped, round-trips
   });
@@ -61,7 +61,7 @@ describe("varden.csv", () => {
 });
 
 describe("XLSX", () => {
-  const rows = rankingDownloadRows(scores, municipalities, "seniorernas-prioritering", "omviktning");
+  const rows = rankingDownloadRows(scores, municipalities, "seniorernas-prioritering", "riksmedian");
   it("stores real numbers with formats, documents the columns and is byte-identical across runs", async () => {
     const a = await downloadXlsx({ name: "Rankning", title: "T", columns: RANKING_COLUMNS, rows }, ["Om"]);
     const b = await downloadXlsx({ name: "Rankning", title: "T", columns: RANKING_COLUMNS, rows }, ["Om"]);

@@ -24,8 +24,8 @@ export const RANKING_COLUMNS: readonly ColumnDoc[] = [
   { name: "ar", kind: "integer", description: "Året resultatet gäller (publicerade år)." },
   { name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken med inledande nolla (t.ex. 0114)." },
   { name: "kommun", kind: "text", description: "Kommunens namn." },
-  { name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Vid låg täckning (tackning under 0,75) är placeringen vägledande och räknas inte in bland de rangordnade. Tom: inga data." },
-  { name: "totalindex", kind: "score", description: "Hemtjänstkollens index 0–100, en decimal. Högre är bättre." },
+  { name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Tom: inga data, eller låg täckning (tackning under 0,75) – då redovisas bara delindexen." },
+  { name: "totalindex", kind: "score", description: "Hemtjänstkollens index 0–100, en decimal. Högre är bättre. Tom vid låg täckning eller inga data." },
   { name: "information", kind: "score", description: "Delindex Information, 0–100." },
   { name: "bistandshandlaggning", kind: "score", description: "Delindex Biståndshandläggning, 0–100." },
   { name: "utforande", kind: "score", description: "Delindex Utförande, 0–100." },
@@ -34,6 +34,7 @@ export const RANKING_COLUMNS: readonly ColumnDoc[] = [
   { name: "tackning", kind: "share01", description: "Andel av vikten (0–1) som vilar på faktiska värden. Under 0,75 flaggas resultatet som låg täckning." },
   { name: "rang_lag", kind: "integer", description: "Rangintervallets bästa ände (90 % osäkerhetsintervall)." },
   { name: "rang_hog", kind: "integer", description: "Rangintervallets sämsta ände (90 % osäkerhetsintervall)." },
+  { name: "saknade_indikatorer", kind: "text", description: "Indikatorer som saknas för kommunen det året (Koladas KPI-id, semikolonseparerade). De räknas med riksmedianen för indikatorn. Tom: inget saknas." },
 ];
 
 export const VALUES_COLUMNS: readonly ColumnDoc[] = [
@@ -49,7 +50,7 @@ export interface RankingCsvRow {
   ar: number; kommunkod: string; kommun: string; rang: number | null; totalindex: number | null;
   information: number | null; bistandshandlaggning: number | null; utforande: number | null;
   stod_och_utveckling: number | null; resultatgrupp: string | null; tackning: number;
-  rang_lag: number | null; rang_hog: number | null;
+  rang_lag: number | null; rang_hog: number | null; saknade_indikatorer: string;
 }
 
 export interface ValuesCsvRow { ar: number; kommunkod: string; kpi: string; kon: string; varde: number; kalla: string }
@@ -65,7 +66,7 @@ export function rankingDownloadRows(
       ar: s.year, kommunkod: s.municipality, kommun: names.get(s.municipality)!, rang: s.rank, totalindex: s.total,
       information: s.information, bistandshandlaggning: s.bistandshandlaggning, utforande: s.utforande,
       stod_och_utveckling: s.stod_utveckling, resultatgrupp: s.group, tackning: s.coverage,
-      rang_lag: s.rank_low, rang_hog: s.rank_high,
+      rang_lag: s.rank_low, rang_hog: s.rank_high, saknade_indikatorer: s.missing_indicators,
     }))
     .sort((a, b) => a.ar - b.ar || (a.kommunkod < b.kommunkod ? -1 : a.kommunkod > b.kommunkod ? 1 : 0));
 }
@@ -224,7 +225,7 @@ export function loadDownloads(): Promise<Downloads> {
 
 export const RANKING_ABOUT = [
   "Hemtjänstkollens rankning av hemtjänsten i Sveriges kommuner, alla publicerade år.",
-  "Vikter: seniorernas prioritering (standard). Saknade värden: omviktning (standard). Andra varianter finns på webbplatsen och i scores-filen (Parquet).",
+  "Vikter: seniorernas prioritering (standard). Saknade värden: riksmedianen (standard). Andra varianter finns på webbplatsen och i scores-filen (Parquet).",
   "Index, delindex, rang och grupper: Bearbetning av data från Kolada. Inte officiell statistik.",
   "Metoden beskrivs på /metod/. Kolumnerna beskrivs på fliken Kolumner.",
 ];

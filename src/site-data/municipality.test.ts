@@ -107,7 +107,7 @@ function scoreRow(p: Partial<ScoreRow> & { municipality: string; year: number })
   return {
     weight_set: "std", missing_rule: "omv", information: null, bistandshandlaggning: null, utforande: null,
     stod_utveckling: null, total: null, rank: null, rank_low: null, rank_high: null, n_ranked: 4, group: null,
-    coverage: 1, flags: "", indistinguishable: null, rank_shift_weight_set: null, rank_shift_missing_rule: null, ...p,
+    coverage: 1, flags: "", missing_indicators: "", indistinguishable: null, rank_shift_weight_set: null, rank_shift_missing_rule: null, ...p,
   };
 }
 

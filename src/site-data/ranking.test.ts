@@ -10,12 +10,12 @@ const muni = (code: string, name: string, population: number): MunicipalityRow =
   population, pop_65_79: 0, pop_80plus: 0, peer_group_id: "", peers: "",
 });
 const score = (municipality: string, rank: number | null, total: number | null, extra: Partial<ScoreRow> = {}): ScoreRow => ({
-  year: 2022, municipality, weight_set: "seniorernas-prioritering", missing_rule: "omviktning",
+  year: 2022, municipality, weight_set: "seniorernas-prioritering", missing_rule: "riksmedian",
   information: 60, bistandshandlaggning: 60, utforande: 60, stod_utveckling: 60, total, rank, rank_low: rank, rank_high: rank,
-  n_ranked: 3, group: "nära medel", coverage: 1, flags: "", indistinguishable: null, rank_shift_weight_set: null,
+  n_ranked: 3, group: "nära medel", coverage: 1, flags: "", missing_indicators: "", indistinguishable: null, rank_shift_weight_set: null,
   rank_shift_missing_rule: null, ...extra,
 });
-const v = { year: 2022, weightSet: "seniorernas-prioritering", missingRule: "omviktning" } as const;
+const v = { year: 2022, weightSet: "seniorernas-prioritering", missingRule: "riksmedian" } as const;
 
 describe("rankingRows", () => {
   const municipalities = [muni("0114", "Upplands Väsby", 48_000), muni("1280", "Malmö", 357_000), muni("2321", "Åre", 11_000), muni("0180", "Stockholm", 984_000)];
@@ -57,7 +57,7 @@ describe("variants", () => {
     expect(variants).toHaveLength(12);
     expect(variants.filter((x) => isDefaultVariant(x, 2022))).toHaveLength(1);
     expect(variantPath(v, 2022)).toBe("/rankning/");
-    expect(variantPath({ ...v, year: 2020 }, 2022)).toBe("/rankning/2020/seniorernas-prioritering/omviktning/");
+    expect(variantPath({ ...v, year: 2020 }, 2022)).toBe("/rankning/2020/seniorernas-prioritering/riksmedian/");
     expect(variantPath({ ...v, missingRule: "som-hemtjanstindex" }, 2022)).toBe("/rankning/2022/seniorernas-prioritering/som-hemtjanstindex/");
     expect(new Set(variants.map((x) => variantPath(x, 2022))).size).toBe(12);
   });

@@ -21,7 +21,7 @@ export const PUBLISHED_WEIGHT_SETS: readonly { id: WeightSetId; label: string; s
   { id: "harledd-ur-brukarnas-svar", label: "Härledd ur de äldres svar", short: "Härledd ur de äldres svar" },
 ];
 export const PUBLISHED_MISSING_RULES: readonly { id: MissingRuleId; label: string; short: string }[] = [
-  { id: "omviktning", label: "Räkna om vikten", short: "Omviktning" },
+  { id: "riksmedian", label: "Ge riksmedianen (neutralt)", short: "Saknat värde ger riksmedianen" },
   { id: "som-hemtjanstindex", label: "Ge 0 poäng (som Hemtjänstindex)", short: "Saknat värde ger 0" },
 ];
 

@@ -21,7 +21,7 @@ describe("compare page", () => {
     expect(await page.locator(".compare-table thead th").last().textContent()).toBe("Riket");
     const latest = Math.max(...data.scores.map((s) => s.year));
     const total = (code: string) => data.scores.find((s) => s.year === latest && s.municipality === code &&
-      s.weight_set === "seniorernas-prioritering" && s.missing_rule === "omviktning")!.total!;
+      s.weight_set === "seniorernas-prioritering" && s.missing_rule === "riksmedian")!.total!;
     const totalRow = page.locator(".compare-table tbody tr").filter({ has: page.locator("th", { hasText: "Totalindex" }) });
     const cells = await totalRow.locator("td strong").allTextContents();
     expect(cells).toEqual(["0180", "1480", "1280", "0000"].map((c) => total(c).toFixed(1).replace(".", ",")));

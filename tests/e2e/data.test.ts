@@ -27,12 +27,12 @@ describe("downloads", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes)).filter((r) => r.length > 1);
     expect(header).toEqual(["ar", "kommunkod", "kommun", "rang", "totalindex", "information", "bistandshandlaggning",
-      "utforande", "stod_och_utveckling", "resultatgrupp", "tackning", "rang_lag", "rang_hog"]);
+      "utforande", "stod_och_utveckling", "resultatgrupp", "tackning", "rang_lag", "rang_hog", "saknade_indikatorer"]);
     expect(rows).toHaveLength(290 * years().length);
     expect([...new Set(rows.map((r) => Number(r[0])))]).toEqual(years());
     const stockholm = rows.find((r) => r[0] === String(years().at(-1)) && r[1] === "0180")!;
     const s = data.scores.find((x) => x.year === years().at(-1) && x.municipality === "0180" &&
-      x.weight_set === "seniorernas-prioritering" && x.missing_rule === "omviktning")!;
+      x.weight_set === "seniorernas-prioritering" && x.missing_rule === "riksmedian")!;
     expect(stockholm[2]).toBe("Stockholm");
     expect(Number(stockholm[3])).toBe(s.rank);
     expect(Number(stockholm[4])).toBe(s.total);

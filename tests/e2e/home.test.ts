@@ -21,7 +21,7 @@ describe("start page", () => {
     // Top and bottom: ten linked municipalities each, in rank order, matching the model's default variant.
     const latest = Math.max(...data.scores.map((s) => s.year));
     const scoreByCode = new Map(data.scores
-      .filter((s) => s.year === latest && s.weight_set === "seniorernas-prioritering" && s.missing_rule === "omviktning")
+      .filter((s) => s.year === latest && s.weight_set === "seniorernas-prioritering" && s.missing_rule === "riksmedian")
       .map((s) => [s.municipality, s]));
     for (const id of ["hogst", "lagst"]) {
       const rows = page.locator(`section[aria-labelledby="${id}"] tbody tr`);

@@ -33,7 +33,7 @@ describe("ranking page", () => {
     expect((await page.goto(`${h.url}/rankning/`))?.status()).toBe(200);
     expect(await rows(page).count()).toBe(290);
     expect(await page.locator("h1").textContent()).toContain(String(latest));
-    const scores = variantScores(latest, "seniorernas-prioritering", "omviktning");
+    const scores = variantScores(latest, "seniorernas-prioritering", "riksmedian");
     const codes = await visibleCodes(page);
     expect(new Set(codes).size).toBe(290);
     const ranks = codes.map((c) => scores.get(c)!.rank ?? Infinity);
@@ -118,7 +118,7 @@ describe("ranking page", () => {
     expect(await links.count()).toBe(years.length + 2 + 2);
 
     for (const [label, year, weightSet, missingRule] of [
-      ["Härledd ur de äldres svar", latest, "harledd-ur-brukarnas-svar", "omviktning"],
+      ["Härledd ur de äldres svar", latest, "harledd-ur-brukarnas-svar", "riksmedian"],
       ["Ge 0 poäng (som Hemtjänstindex)", latest, "harledd-ur-brukarnas-svar", "som-hemtjanstindex"],
       [String(years[0]), years[0], "harledd-ur-brukarnas-svar", "som-hemtjanstindex"],
     ] as const) {
@@ -133,7 +133,7 @@ describe("ranking page", () => {
     // Back to the default at /rankning/.
     await page.getByRole("link", { name: String(latest), exact: true }).click();
     await page.getByRole("link", { name: "Seniorernas prioritering", exact: true }).click();
-    await page.getByRole("link", { name: "Räkna om vikten", exact: true }).click();
+    await page.getByRole("link", { name: "Ge riksmedianen (neutralt)", exact: true }).click();
     expect(new URL(page.url()).pathname).toBe("/rankning/");
     expect(h.foreignRequests).toEqual([]);
   });

@@ -10,6 +10,8 @@ export interface ConfigWeightSet {
   description_sv: string;
   subIndex: Record<SubIndexId, number>; // catalogue-level sub-index weights of the set
   byYear: Record<string, YearWeights>; // effective weights per published year (exact, unrounded)
+  /** year → indicator → the score a missing value gets under "riksmedian" (the model's national median, exact) */
+  neutral: Record<string, Record<string, number>>;
 }
 
 export interface ConfigRule {

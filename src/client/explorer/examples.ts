@@ -17,21 +17,21 @@ SELECT m.name AS kommun, count(*) AS enheter,
   min(u.total) AS lagst, max(u.total) AS hogst
 FROM unit_scores u JOIN municipalities m ON m.code = u.municipality
 WHERE u.year = ${last} AND u.weight_set = '${DEFAULT_SET}'
-  AND u.missing_rule = 'omviktning' AND u.rank IS NOT NULL
+  AND u.missing_rule = 'riksmedian' AND u.rank IS NOT NULL
 GROUP BY m.name HAVING count(*) >= 2
 ORDER BY spridning DESC
 LIMIT 20`,
     },
     {
       label: "Kommuner som steg mest",
-      sql: `-- Rangen ${first} jämförd med ${last} (standardvikter, omviktning).
+      sql: `-- Rangen ${first} jämförd med ${last} (standardvikter, riksmedianen).
 SELECT m.name AS kommun, f.rank AS rang_${first}, l.rank AS rang_${last},
   f.rank - l.rank AS steg_uppat
 FROM scores f
 JOIN scores l ON l.municipality = f.municipality AND l.weight_set = f.weight_set AND l.missing_rule = f.missing_rule
 JOIN municipalities m ON m.code = f.municipality
 WHERE f.year = ${first} AND l.year = ${last}
-  AND f.weight_set = '${DEFAULT_SET}' AND f.missing_rule = 'omviktning'
+  AND f.weight_set = '${DEFAULT_SET}' AND f.missing_rule = 'riksmedian'
   AND f.rank IS NOT NULL AND l.rank IS NOT NULL
 ORDER BY steg_uppat DESC
 LIMIT 20`,
@@ -47,23 +47,23 @@ LIMIT 20`,
     },
     {
       label: "Medelvärde per kommungrupp",
-      sql: `-- Genomsnittligt totalindex per kommungrupp, ${last} (standardvikter, omviktning).
+      sql: `-- Genomsnittligt totalindex per kommungrupp, ${last} (standardvikter, riksmedianen).
 SELECT m.kommungrupp, count(*) AS kommuner, round(avg(s.total), 1) AS medel_totalindex
 FROM scores s JOIN municipalities m ON m.code = s.municipality
-WHERE s.year = ${last} AND s.weight_set = '${DEFAULT_SET}' AND s.missing_rule = 'omviktning'
+WHERE s.year = ${last} AND s.weight_set = '${DEFAULT_SET}' AND s.missing_rule = 'riksmedian'
 GROUP BY m.kommungrupp
 ORDER BY medel_totalindex DESC`,
     },
     {
       label: "Så skiljer sig reglerna för saknade värden",
       sql: `-- Kommuner vars rang ändras mest om saknade värden räknas som 0 (som Hemtjänstindex), ${last}.
-SELECT m.name AS kommun, o.rank AS rang_omviktning, h.rank AS rang_som_hemtjanstindex,
+SELECT m.name AS kommun, o.rank AS rang_riksmedian, h.rank AS rang_som_hemtjanstindex,
   h.rank - o.rank AS skillnad, o.coverage AS tackning
 FROM scores o
 JOIN scores h ON h.year = o.year AND h.municipality = o.municipality AND h.weight_set = o.weight_set
   AND h.missing_rule = 'som-hemtjanstindex'
 JOIN municipalities m ON m.code = o.municipality
-WHERE o.year = ${last} AND o.weight_set = '${DEFAULT_SET}' AND o.missing_rule = 'omviktning'
+WHERE o.year = ${last} AND o.weight_set = '${DEFAULT_SET}' AND o.missing_rule = 'riksmedian'
 ORDER BY abs(h.rank - o.rank) DESC
 LIMIT 20`,
     },

@@ -9,7 +9,7 @@
 // 2. Sub-index: Σ w·x and Σ w over the indicators that have a value, summed term by term in catalogue
 //    order (as the model's loop does, so the floating-point result is the same), w = the weight within
 //    the sub-index of the weight set the reader started from (src/model/aggregate.ts aggregate).
-//    - "omviktning": sub-index = Σ w·x / Σ w; a sub-index with no value is left out and the total is
+//    - "riksmedian": sub-index = Σ w·x / Σ w; a sub-index with no value is left out and the total is
 //      Σ W·sub / Σ W over the sub-indices that have one.
 //    - "som-hemtjanstindex": a missing indicator scores 0, so sub-index = Σ w·x (within weights of the
 //      indicators in use sum to 1) and total = Σ W·sub.
@@ -17,9 +17,8 @@
 //    Coverage = Σ W·(Σ w over present indicators). A municipality with no value at all is not ranked.
 // 3. Total rounded to one decimal half away from zero with the model's 1e-9 guard (scoring.ts round1).
 //    Ranks as ranking.ts ranksAgainst: the municipalities with a total and coverage ≥ COVERAGE_LIMIT form
-//    the ranking (competition ranks 1, 2, 2, 4 on the rounded total); one with lower coverage gets the
-//    place it would take (1 + the number of ranking municipalities with a higher total) without moving
-//    anyone, and is marked.
+//    the ranking (competition ranks 1, 2, 2, 4 on the rounded total); one with lower coverage gets no
+//    total and no rank (src/model/municipalityModel.ts), only its sub-indices.
 
 import { catalogueEntry } from "../../model/catalogue";
 import { COVERAGE_LIMIT } from "../../model/missing";
@@ -94,7 +93,7 @@ GROUP BY year, municipality`;
 
 /** The (empty) table step 1b fills. */
 export function createSubSumsSql(): string {
-  const sums = SUB_INDEX_ORDER.map((_, k) => `n${k} DOUBLE, d${k} DOUBLE`).join(", ");
+  const sums = SUB_INDEX_ORDER.map((_, k) => `n${k} DOUBLE, m${k} DOUBLE, d${k} DOUBLE`).join(", ");
   return `CREATE OR REPLACE TEMP TABLE ${SUB_SUMS} (year SMALLINT, weight_set VARCHAR, municipality VARCHAR, ${sums}, default_rank SMALLINT, default_total DOUBLE)`;
 }
 
@@ -111,6 +110,8 @@ export function subSumsSql(set: ConfigWeightSet, year: number, rules: readonly C
   const byId = new Map(rules.map((r) => [r.indicator, r]));
   const yw = set.byYear[String(year)];
   if (!yw) throw new Error(`Viktuppsättningen ${set.id} har inga vikter för ${year}.`);
+  const neutral = set.neutral?.[String(year)];
+  if (!neutral) throw new Error(`Viktuppsättningen ${set.id} saknar riksmedianer för ${year}.`);
   const active = Object.keys(yw.indicator).map((id) => {
     const r = byId.get(id);
     if (!r) throw new Error(`Indikatorn ${id} saknas i katalogens regler.`);
@@ -119,17 +120,19 @@ export function subSumsSql(set: ConfigWeightSet, year: number, rules: readonly C
   const sums = SUB_INDEX_ORDER.map((sub, k) => {
     const inSub = active.filter((r) => r.sub_index === sub);
     const num = inSub.map((r) => `CASE WHEN w.${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} * w.${col(r.indicator)} END`);
+    // "riksmedian": a missing indicator adds w × its neutral score (the model's num += w * neutral)
+    const med = inSub.map((r) => `${dbl(yw.indicator[r.indicator])} * CASE WHEN w.${col(r.indicator)} IS NULL THEN ${dbl(neutral[r.indicator])} ELSE w.${col(r.indicator)} END`);
     const den = inSub.map((r) => `CASE WHEN w.${col(r.indicator)} IS NULL THEN 0.0 ELSE ${dbl(yw.indicator[r.indicator])} END`);
-    return `0.0${num.map((t) => `\n    + ${t}`).join("")} AS n${k},\n  0.0${den.map((t) => `\n    + ${t}`).join("")} AS d${k}`;
+    return `0.0${num.map((t) => `\n    + ${t}`).join("")} AS n${k},\n  0.0${med.map((t) => `\n    + ${t}`).join("")} AS m${k},\n  0.0${den.map((t) => `\n    + ${t}`).join("")} AS d${k}`;
   });
   return `INSERT INTO ${SUB_SUMS}
 SELECT w.year, ${str(set.id)} AS weight_set, w.municipality,
   ${sums.join(",\n  ")},
   d.rank AS default_rank, d.total AS default_total
 FROM ${WIDE} w
--- the published default ranking (default weight set, "omviktning"), for "change against the default"
+-- the published default ranking (default weight set, "riksmedian"), for "change against the default"
 LEFT JOIN scores d ON d.year = w.year AND d.municipality = w.municipality
-  AND d.weight_set = ${str(defaultWeightSet)} AND d.missing_rule = 'omviktning'
+  AND d.weight_set = ${str(defaultWeightSet)} AND d.missing_rule = 'riksmedian'
 WHERE w.year = ${int(year)}
 ORDER BY w.municipality`;
 }
@@ -144,21 +147,18 @@ export function rankingSql(p: RankParams): string {
   const W = SUB_INDEX_ORDER.map((s) => dbl(p.subWeights[s]));
   const zero = p.missing === "som-hemtjanstindex";
   const n = (k: number) => `n${k}`;
+  const m = (k: number) => `m${k}`;
   const d = (k: number) => `d${k}`;
   const v = (k: number) => `v${k}`;
-  // Sub-index values under the rule (NULL = no value, the model's NaN).
-  const values = SUB_INDEX_ORDER.map((_, k) => zero
-    ? `${n(k)} AS ${v(k)}`
-    : `CASE WHEN ${d(k)} > 0 THEN ${n(k)} / ${d(k)} END AS ${v(k)}`).join(",\n    ");
+  // Sub-index values under the rule: Σ w·x with missing = 0, or Σ w·x̃ with missing = the national median.
+  const values = SUB_INDEX_ORDER.map((_, k) => `${zero ? n(k) : m(k)} AS ${v(k)}`).join(",\n    ");
   const coverage = SUB_INDEX_ORDER.map((_, k) => `${W[k]} * ${d(k)}`).join(" + ");
-  const totalSum = SUB_INDEX_ORDER.map((_, k) => zero
-    ? `${W[k]} * ${v(k)}`
-    : `CASE WHEN ${d(k)} > 0 THEN ${W[k]} * ${v(k)} ELSE 0.0 END`).join(" + ");
-  const weightSum = SUB_INDEX_ORDER.map((_, k) => zero ? `${W[k]}` : `CASE WHEN ${d(k)} > 0 THEN ${W[k]} ELSE 0.0 END`).join(" + ");
+  const totalSum = SUB_INDEX_ORDER.map((_, k) => `${W[k]} * ${v(k)}`).join(" + ");
   const anyValue = SUB_INDEX_ORDER.map((_, k) => `${d(k)} > 0`).join(" OR ");
+  // Shown: under "riksmedian" only a sub-index with a value of its own (NULL = the model's NaN).
   const subOut = SUB_INDEX_ORDER.map((s, k) => zero
     ? `CASE WHEN ${anyValue} THEN ${v(k)} END AS ${s}`
-    : `${v(k)} AS ${s}`).join(",\n    ");
+    : `CASE WHEN ${d(k)} > 0 THEN ${v(k)} END AS ${s}`).join(",\n    ");
   return `WITH vals AS (
   SELECT *,
     ${values}
@@ -168,26 +168,28 @@ export function rankingSql(p: RankParams): string {
   SELECT municipality, default_rank, default_total,
     ${subOut},
     0.0 + ${coverage} AS coverage,
-    0.0 + ${totalSum} AS total_sum,
-    0.0 + ${weightSum} AS weight_sum
+    0.0 + ${totalSum} AS total_sum
   FROM vals
 ), totals AS (
-  SELECT *, CASE WHEN coverage <= 0 THEN NULL ${zero ? "ELSE total_sum" : "WHEN weight_sum > 0 THEN total_sum / weight_sum"} END AS total
+  SELECT *, CASE WHEN coverage <= 0 THEN NULL ELSE total_sum END AS total_all
   FROM agg
 ), rounded AS (
-  SELECT *, ${ROUND1("total")} AS total_rounded FROM totals
+  SELECT *, ${ROUND1("total_all")} AS rounded_all FROM totals
 ), counted AS (
-  -- who forms the ranking: a total and coverage at least ${COVERAGE_LIMIT}
-  SELECT *, total_rounded IS NOT NULL AND coverage >= ${dbl(COVERAGE_LIMIT)} AS counts FROM rounded
+  -- who forms the ranking: a total and coverage at least ${COVERAGE_LIMIT}; below it no total and no rank
+  SELECT *, rounded_all IS NOT NULL AND coverage >= ${dbl(COVERAGE_LIMIT)} AS counts FROM rounded
+), shown AS (
+  SELECT *, CASE WHEN counts THEN total_all END AS total, CASE WHEN counts THEN rounded_all END AS total_rounded
+  FROM counted
 )
 SELECT municipality, information, bistandshandlaggning, utforande, stod_utveckling,
   total, total_rounded, counts,
   -- 1 + the number of ranking municipalities with a strictly higher rounded total (ties share a rank)
-  CASE WHEN total_rounded IS NOT NULL THEN 1 + count(*) FILTER (WHERE counts) OVER (
+  CASE WHEN counts THEN 1 + count(*) FILTER (WHERE counts) OVER (
     ORDER BY total_rounded DESC NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) END AS rank,
   count(*) FILTER (WHERE counts) OVER () AS n_ranked,
   coverage, default_rank, default_total
-FROM counted
+FROM shown
 ORDER BY rank NULLS LAST, counts DESC, municipality`;
 }
 

@@ -56,9 +56,9 @@ describe("validateWeights", () => {
 });
 
 describe("URL state", () => {
-  it("defaults to the first weight set, omviktning and the latest year", () => {
+  it("defaults to the first weight set, riksmedian and the latest year", () => {
     const s = defaultState(ctx);
-    expect(s).toMatchObject({ start: "seniorernas-prioritering", missing: "omviktning", year: 2022, county: null });
+    expect(s).toMatchObject({ start: "seniorernas-prioritering", missing: "riksmedian", year: 2022, county: null });
     expect(s.weights).toEqual({ information: 20, bistandshandlaggning: 25, utforande: 40, stod_utveckling: 15 });
     expect(serializeState(s, ctx)).toBe("");
   });

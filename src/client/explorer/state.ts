@@ -17,7 +17,7 @@ export const WEIGHT_PARAM: Record<SubIndexId, string> = {
   stod_utveckling: "stod",
 };
 
-export const MISSING_RULES: readonly MissingRuleId[] = ["omviktning", "som-hemtjanstindex"];
+export const MISSING_RULES: readonly MissingRuleId[] = ["riksmedian", "som-hemtjanstindex"];
 
 /** Largest weight a reader may enter (weights are relative; they are normalised to sum to 100 %). */
 export const MAX_WEIGHT = 100;
@@ -82,7 +82,7 @@ export function defaultState(ctx: StateContext): ExplorerState {
   return {
     start: set.id,
     weights: percentWeights(set.subIndex),
-    missing: "omviktning",
+    missing: "riksmedian",
     year: ctx.years[ctx.years.length - 1],
     county: null, group: null, size: null, peersOf: null,
   };
@@ -188,7 +188,7 @@ export function parseState(search: string, ctx: StateContext, base: ExplorerStat
   const missing = get("regel");
   if (missing !== null) {
     if ((MISSING_RULES as readonly string[]).includes(missing)) state.missing = missing as MissingRuleId;
-    else errors.push("Okänd regel för saknade värden i adressen; omviktning används.");
+    else errors.push("Okänd regel för saknade värden i adressen; riksmedianen används.");
   }
 
   const year = get("ar");

@@ -175,7 +175,7 @@ function readForm(ctx: Ctx): { state: ExplorerState | null; errors: string[]; in
   const candidate: ExplorerState = {
     start: str("start") ?? ctx.state.start,
     weights: result.weights,
-    missing: (str("regel") ?? "omviktning") as MissingRuleId,
+    missing: (str("regel") ?? "riksmedian") as MissingRuleId,
     year: ctx.stateCtx.years.includes(year) ? year : ctx.state.year,
     county: str("lan"), group: str("grupp"), size: str("storlek"), peersOf: str("liknande"),
   };
@@ -233,7 +233,7 @@ function describeState(ctx: Ctx, s: ExplorerState): string {
   const w = normalisedWeights(s.weights);
   const weights = SUB_INDEX_ORDER.map((k) => `${SUB_INDEX_LABEL[k]} ${fmt(w[k] * 100, 0, 1)}${NBSP}%`).join(", ");
   const own = weightsUnchanged(s, set) ? set.name_sv : `egna vikter från ${set.name_sv.toLowerCase()}`;
-  const rule = s.missing === "omviktning" ? "omviktning vid saknade värden" : "saknade värden räknas som 0";
+  const rule = s.missing === "riksmedian" ? "riksmedianen för saknade värden" : "saknade värden räknas som 0";
   return `${s.year}, ${own} (${weights}), ${rule}`;
 }
 
@@ -704,9 +704,9 @@ function downloadTable(ctx: Ctx): DownloadTable {
     ["År", String(s.year)],
     ["Viktuppsättning att börja från", weightSet(ctx, s.start).name_sv],
     ...SUB_INDEX_ORDER.map((k): [string, string] => [`Vikt ${SUB_INDEX_LABEL[k]}`, `${fmt(w[k] * 100, 1)} %`]),
-    ["Saknade värden", s.missing === "omviktning" ? "Omviktning" : "Som Hemtjänstindex (saknat värde = 0 poäng)"],
+    ["Saknade värden", s.missing === "riksmedian" ? "Riksmedianen (saknat värde = riksmedianen för indikatorn)" : "Som Hemtjänstindex (saknat värde = 0 poäng)"],
     ["Urval", selectionText(ctx, s).join(", ") || "Alla kommuner"],
-    ["Förändring", "Rang med standardvikter (seniorernas prioritering, omviktning) minus rang här; positivt = högre placering."],
+    ["Förändring", "Rang med standardvikter (seniorernas prioritering, riksmedianen) minus rang här; positivt = högre placering."],
     ["Täckning", "Andel av vikten som vilar på faktiska värden (0–1)."],
     ["Ungefärlig plats", "En kommun med täckning under 75 % rangordnas inte med de andra; den får den plats den skulle ha fått, utan att flytta någon annan."],
     ["Källa", "Källa: Kolada, Senior alert via Kolada. Bearbetning av Hemtjänstkollen."],

@@ -76,11 +76,14 @@ export function explorerConfig(): Promise<ExplorerConfig> {
     const data = await loadBuildData();
     const prepared = prepareModel({ municipalities: data.municipalities, values: data.values });
     const collator = new Intl.Collator("sv");
+    // The "riksmedian" rule's neutral scores, exact (the same for every weight set).
+    const neutral = Object.fromEntries(prepared.matrices.map((m) =>
+      [String(m.year), Object.fromEntries(m.indicators.map((e, i) => [e.id, m.neutral[i]]))]));
     return {
       years: prepared.publishedYears,
       weightSets: prepared.sets.map((s) => ({
         id: s.id, name_sv: s.name_sv, description_sv: s.description_sv, subIndex: s.subIndex,
-        byYear: s.byYear,
+        byYear: s.byYear, neutral,
       })),
       rules: CATALOGUE.map((e, pos) => ({
         indicator: e.id, pos, sub_index: e.subIndex, name_sv: e.name_sv, kind: e.rule.kind,
