@@ -4,15 +4,19 @@
 
 import type { MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED } from "./bootstrap";
-import { analyseYear, derivedWeightSet } from "./derivedWeights";
+import type { PooledDerivedAnalysis } from "./derivedWeights";
+import { analysePooled, analyseYear, derivedWeightSet } from "./derivedWeights";
 import { indicatorRows } from "./indicatorRows";
 import type { MethodDoc } from "./method";
-import { buildMethodDoc, roundAnalysis } from "./method";
+import { buildMethodDoc, roundAnalysis, roundPooled } from "./method";
 import { activeIndicators, isPublishable, unpublishedReason } from "./missing";
 import { scoreMunicipalityYear } from "./municipalityModel";
 import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "./outputTables";
 import type { RelativeImportanceResult } from "./relativeImportance";
 import type { ShiftSummary } from "./sensitivity";
+import type { EffectiveWeightRow } from "./effectiveWeights";
+import type { MethodChecks } from "./methodChecks";
+import { methodChecks } from "./methodChecks";
 import type { CatalogueEntry, WeightSet } from "./types";
 import { scoreUnits } from "./units";
 import type { CustomWeightsDoc, CustomWeightsInput } from "./weights";
@@ -38,7 +42,8 @@ export interface WeightsDoc {
   version: string;
   defaultWeightSet: string;
   sets: WeightSet[];
-  relativeImportance: RelativeImportanceResult[];
+  relativeImportance: RelativeImportanceResult[]; // per year, item level (description)
+  derivedAnalysis: PooledDerivedAnalysis | null; // pooled, sub-index level: what the derived set rests on
   custom: CustomWeightsDoc; // how a reader's own weights ("egna-vikter") are given and checked
 }
 
@@ -64,6 +69,7 @@ export interface PreparedModel {
   riket: YearMatrix[];
   activeByYear: Map<number, CatalogueEntry[]>;
   analyses: Map<number, RelativeImportanceResult | null>;
+  derivedAnalysis: PooledDerivedAnalysis | null;
   sets: WeightSet[];
   publishedYears: number[];
   unpublished: string[]; // why each year with data but not published is left out
@@ -86,9 +92,10 @@ export function prepareModel(input: Pick<ModelInput, "municipalities" | "values"
     fillRiketGaps(buildYearMatrix(index, y, [RIKET_CODE], activeByYear.get(y) ?? []), matrices[k]));
   const analyses = new Map(matrices.map((m) => [m.year, analyseYear(m)]));
   const senior = seniorWeightSet(activeByYear);
-  const sets = [senior, derivedWeightSet(senior, activeByYear, analyses)];
+  const derivedAnalysis = analysePooled(matrices);
+  const sets = [senior, derivedWeightSet(senior, activeByYear, derivedAnalysis)];
   if (custom) sets.push(customWeightSet(custom, activeByYear));
-  return { matrices, riket, activeByYear, analyses, sets, publishedYears, unpublished };
+  return { matrices, riket, activeByYear, analyses, derivedAnalysis, sets, publishedYears, unpublished };
 }
 
 export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOutput {
@@ -98,10 +105,14 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
   const { matrices, riket, sets, publishedYears } = prepared;
   const scores: ScoreRow[] = [];
   const shifts: ShiftSummary[] = [];
+  const effective: EffectiveWeightRow[] = [];
+  let checks: MethodChecks | null = null;
   matrices.forEach((m, k) => {
     const result = scoreMunicipalityYear(m, riket[k], sets, samples, seed);
     scores.push(...result.rows);
     shifts.push(...result.shifts);
+    effective.push(...result.effective);
+    if (k === matrices.length - 1) checks = methodChecks(m, result, sets[0].id, samples, seed);
   });
   const units = scoreUnits(input.units, input.unitValues, matrices, sets, samples, seed);
   const indicatorScores = indicatorRows([...matrices, ...riket], sets, units.spreads);
@@ -112,11 +123,12 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
     indicatorScores: sortRows(indicatorScores, (r) => [r.year, r.municipality, r.indicator]),
     weights: {
       version: WEIGHTS_VERSION, defaultWeightSet: sets[0].id, sets: sets.map(roundWeightSet),
-      relativeImportance: analyses.map(roundAnalysis), custom: customWeightsDoc(),
+      relativeImportance: analyses.map(roundAnalysis), derivedAnalysis: roundPooled(prepared.derivedAnalysis),
+      custom: customWeightsDoc(),
     },
     method: buildMethodDoc({
       sets, publishedYears, activeByYear: prepared.activeByYear, samples, seed, shifts, analyses,
-      unpublished: prepared.unpublished,
+      unpublished: prepared.unpublished, effective, checks,
     }),
     publishedYears,
   };

@@ -3,9 +3,13 @@
 
 import { BOOTSTRAP_RULE_SV, INTERVAL_LEVEL, ITEM_ERROR_CORRELATION } from "./bootstrap";
 import { CATALOGUE, NOT_SCORED, SUB_INDICES } from "./catalogue";
+import type { PooledDerivedAnalysis } from "./derivedWeights";
 import { DERIVED_RULE_SV } from "./derivedWeights";
+import type { EffectiveWeightRow } from "./effectiveWeights";
+import { EFFECTIVE_WEIGHTS_RULE_SV } from "./effectiveWeights";
+import type { MethodChecks } from "./methodChecks";
 import {
-  ACTIVE_SHARE, COVERAGE_LIMIT, DEFAULT_MISSING_RULE, INDICATOR_RULES_SV, MISSING_RULES, PUBLISHED_YEARS_RULE_SV,
+  ACTIVE_SHARE, COVERAGE_LIMIT, DEFAULT_MISSING_RULE, INDICATOR_RULES_SV, MISSING_RULE_CHOICE_SV, MISSING_RULES, PUBLISHED_YEARS_RULE_SV,
   thinSubIndices,
 } from "./missing";
 import { COLUMNS_SV } from "./outputTables";
@@ -76,6 +80,9 @@ export interface MethodDoc {
   bootstrap: { samples: number; seed: number; level: number; itemCorrelation: number; rules_sv: readonly string[] };
   units: { minRespondents: number; rules_sv: readonly string[] };
   sensitivity: { rule_sv: string; summary: ShiftSummary[] };
+  missingRuleChoice_sv: readonly string[];
+  effectiveWeights: { rule_sv: string; rows: EffectiveWeightRow[] };
+  checks: MethodChecks | null;
   relativeImportance: RelativeImportanceResult[];
   flags: Record<string, string>;
   columns_sv: Record<string, Record<string, string>>;
@@ -94,7 +101,7 @@ function ruleInWords(e: CatalogueEntry): string {
 export function buildMethodDoc(args: {
   sets: readonly WeightSet[]; publishedYears: number[]; activeByYear: Map<number, CatalogueEntry[]>;
   samples: number; seed: number; shifts: ShiftSummary[]; analyses: RelativeImportanceResult[];
-  unpublished: string[];
+  unpublished: string[]; effective?: EffectiveWeightRow[]; checks?: MethodChecks | null;
 }): MethodDoc {
   const thin = [...args.activeByYear].flatMap(([year, active]) => thinSubIndices(year, active));
   return {
@@ -140,10 +147,25 @@ export function buildMethodDoc(args: {
     },
     units: { minRespondents: MIN_UNIT_RESPONDENTS, rules_sv: UNIT_RULES_SV },
     sensitivity: { rule_sv: SENSITIVITY_RULE_SV, summary: args.shifts },
+    missingRuleChoice_sv: MISSING_RULE_CHOICE_SV,
+    effectiveWeights: {
+      rule_sv: EFFECTIVE_WEIGHTS_RULE_SV,
+      rows: (args.effective ?? []).map((r) => ({ ...r, nominal: roundTo(r.nominal, 6), share: roundTo(r.share, 6) })),
+    },
+    checks: args.checks ?? null,
     relativeImportance: args.analyses.map(roundAnalysis),
     flags: FLAGS_SV,
     columns_sv: COLUMNS_SV,
     limitations_sv: [...thin, ...LIMITATIONS_SV],
+  };
+}
+
+export function roundPooled(a: PooledDerivedAnalysis | null): PooledDerivedAnalysis | null {
+  if (!a) return null;
+  const r = (rec: Record<string, number | undefined>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, roundTo(v ?? 0, 4)]));
+  return {
+    ...a, r2SubIndex: roundTo(a.r2SubIndex, 4), r2Items: roundTo(a.r2Items, 4), subIndex: r(a.subIndex),
+    items: r(a.items), subIndexShare: r(a.subIndexShare),
   };
 }
 

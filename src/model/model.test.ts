@@ -107,6 +107,18 @@ describe("scores", () => {
     for (const x of summary) expect(x.compared).toBeLessThanOrEqual(others.length);
     for (const r of others) expect(r.rank).toBe(others.filter((o) => o.total! > r.total!).length + 1);
   });
+  it("publishes effective weights per year and weight set that sum to 1, beside nominal weights summing to 1", () => {
+    const rows = out.method.effectiveWeights.rows;
+    const keys = [...new Set(rows.map((r) => `${r.year}|${r.weight_set}`))];
+    expect(keys.length).toBe(3 * 2);
+    for (const k of keys) {
+      const g = rows.filter((r) => `${r.year}|${r.weight_set}` === k);
+      expect(g.reduce((a, r) => a + r.share, 0)).toBeCloseTo(1, 4);
+      expect(g.reduce((a, r) => a + r.nominal, 0)).toBeCloseTo(1, 4);
+    }
+    expect(out.method.checks?.monteCarlo?.samples).toBe(30);
+    expect(out.method.checks?.correlation.map((c) => c.correlation)).toEqual([0.3, 0.5, 0.7]);
+  });
   it("adds Riket as an unranked reference row", () => {
     const riket = out.scores.filter((r) => r.municipality === "0000");
     expect(riket.length).toBe(3 * 2 * 2);

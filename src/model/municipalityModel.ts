@@ -3,7 +3,10 @@
 
 import type { Aggregates, ColumnWeights } from "./aggregate";
 import { N_SUB, aggregate, columnWeights } from "./aggregate";
+import type { ResampleInput } from "./bootstrap";
 import { bootstrapKeys, indistinguishable, rankIntervals, streamFor } from "./bootstrap";
+import type { EffectiveWeightRow } from "./effectiveWeights";
+import { effectiveWeights } from "./effectiveWeights";
 import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "./missing";
 import type { ScoreRow } from "./outputTables";
 import { ranksAgainst, resultGroup } from "./ranking";
@@ -31,6 +34,8 @@ export interface YearResult {
   rows: ScoreRow[];
   combos: Combo[];
   shifts: ShiftSummary[];
+  effective: EffectiveWeightRow[]; // per weight set, default missing rule
+  resample: ResampleInput; // what the bootstrap redrew (for the checks on the method page)
 }
 
 function nullable(x: number, digits = 1): number | null {
@@ -74,7 +79,7 @@ export function scoreMunicipalityYear(
   }
   // Bootstrap: one stream per year, replicate → municipality → indicator (fixed order).
   const { n: rowN, assumed } = respondentsWithFallback(m);
-  const input = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
+  const input: ResampleInput = { indicators: m.indicators, raw: m.raw, score: m.score, rows, rowN };
   const keys = bootstrapKeys(input, combos, samples, streamFor(seed, `kommuner:${m.year}`));
   if (samples > 0) combos.forEach((c, k) => Object.assign(c, rankIntervals(keys[k], samples, rows, c.ranks, undefined, c.counts)));
   const defaultIdx = combos.findIndex((c) => c.set.id === sets[0].id && c.rule === DEFAULT_MISSING_RULE);
@@ -126,7 +131,9 @@ export function scoreMunicipalityYear(
     }
   });
   out.push(...riketRows(riket, combos));
-  return { rows: out, combos, shifts };
+  const effective = combos.filter((c) => c.rule === DEFAULT_MISSING_RULE)
+    .flatMap((c) => effectiveWeights(m.year, c.set.id, m.indicators, m.score, c.cw, c.counts));
+  return { rows: out, combos, shifts, effective, resample: input };
 }
 
 /** Per row, the ids of the indicators in use that year without a value (";"-separated, catalogue order). */
