@@ -28,7 +28,7 @@ export function fixtureView(): MunicipalityView {
     total: {
       score: 68.2, rank: 148, rankLow: 134, rankHigh: 161, nRanked: 290, group: "nära medel", coverage: 0.7,
       flags: [{ code: "lag_tackning", text: "Låg täckning." }], lowCoverage: true, rankOtherMissingRule: 120,
-      rankDerivedWeights: 190, indistinguishableCount: 10,
+      rankDerivedWeights: 190, indistinguishableCount: 10, missing: [],
     },
     subIndices: [
       sub("information", "Information", 61, 62.25, 58, 58), sub("bistandshandlaggning", "Biståndshandläggning", null, 63.8, 61.2, 62.6),

@@ -4,7 +4,8 @@ import type { ScoreRow } from "../model/outputTables";
 import type { MunicipalityRow, ValueRow } from "../pipeline/tables";
 import { parseCsv } from "../pipeline/csv";
 import {
-  RANKING_COLUMNS, VALUES_COLUMNS, downloadCsv, downloadXlsx, rankingDownloadRows, valuesDownloadRows, zipEntryText,
+  EFFECTIVE_WEIGHTS_COLUMNS, RANKING_COLUMNS, VALUES_COLUMNS, downloadCsv, downloadXlsx, effectiveWeightsRows, rankingDownloadRows,
+  valuesDownloadRows, zipEntryText,
 } from "./downloads";
 
 const muni = (code: string, name: string) => ({ code, name }) as MunicipalityRow;
@@ -80,5 +81,22 @@ describe("XLSX", () => {
     expect(malmo.getCell(11).value).toBe(0.936);
     expect(malmo.getCell(11).numFmt).toBe("0.0%");
     expect(wb.getWorksheet("Kolumner")!.rowCount).toBe(RANKING_COLUMNS.length + 1);
+  });
+});
+
+describe("effektiva-vikter.csv", () => {
+  it("is ;-separated with a BOM and exactly the documented columns", () => {
+    const rows = effectiveWeightsRows([
+      { year: 2022, weight_set: "seniorernas-prioritering", indicator: "U21465", nominal: 0.1, share: 0.18 },
+      { year: 2022, weight_set: "seniorernas-prioritering", indicator: "U21504", nominal: 0.024, share: 0.007 },
+    ]);
+    const csv = downloadCsv(EFFECTIVE_WEIGHTS_COLUMNS, rows, ";");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split("\r\n")).toEqual([
+      "ar;viktset;indikator;nominell_vikt;andel_av_variansen",
+      "2022;seniorernas-prioritering;U21465;0.1;0.18",
+      "2022;seniorernas-prioritering;U21504;0.024;0.007",
+      "",
+    ]);
   });
 });

@@ -91,9 +91,24 @@ export function valuesDownloadRows(
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM (so Excel reads å, ä, ö) and CRLF line ends. */
-export function downloadCsv<R extends object>(columns: readonly ColumnDoc[], rows: readonly R[]): string {
+export function downloadCsv<R extends object>(columns: readonly ColumnDoc[], rows: readonly R[], delimiter: "," | ";" = ","): string {
   const header = columns.map((c) => c.name);
-  return toCsv(header, rows.map((r) => header.map((h) => (r as Record<string, CsvCell>)[h])), { bom: true, eol: "\r\n" });
+  return toCsv(header, rows.map((r) => header.map((h) => (r as Record<string, CsvCell>)[h])), { bom: true, eol: "\r\n", delimiter });
+}
+
+export const EFFECTIVE_WEIGHTS_COLUMNS: readonly ColumnDoc[] = [
+  { name: "ar", kind: "integer", description: "Året (publicerade år)." },
+  { name: "viktset", kind: "text", description: "Viktuppsättningens id (seniorernas-prioritering eller harledd-ur-brukarnas-svar)." },
+  { name: "indikator", kind: "text", description: "Indikatorns id (Koladas KPI-id)." },
+  { name: "nominell_vikt", kind: "number", description: "Indikatorns vikt i totalen enligt viktuppsättningen (0–1; summerar till 1 per år och viktuppsättning)." },
+  { name: "andel_av_variansen", kind: "number", description: "Indikatorns andel av variansen i totalindex mellan de rangordnade kommunerna (kovarians med totalen delad med totalens varians; summerar till 1 per år och viktuppsättning). Regel för saknade värden: riksmedianen." },
+];
+
+export interface EffectiveWeightsCsvRow { ar: number; viktset: string; indikator: string; nominell_vikt: number; andel_av_variansen: number }
+
+/** /data/effektiva-vikter.csv rows: one per year, weight set and indicator, in the model's order. */
+export function effectiveWeightsRows(rows: readonly { year: number; weight_set: string; indicator: string; nominal: number; share: number }[]): EffectiveWeightsCsvRow[] {
+  return rows.map((r) => ({ ar: r.year, viktset: r.weight_set, indikator: r.indicator, nominell_vikt: r.nominal, andel_av_variansen: r.share }));
 }
 
 const NUM_FORMAT: Record<ColumnKind, string | undefined> = {
@@ -200,6 +215,7 @@ export interface Downloads {
   values: ValuesCsvRow[];
   kpis: string[];
   manifest: Manifest;
+  effectiveWeights: EffectiveWeightsCsvRow[];
 }
 
 let cached: Promise<Downloads> | null = null;
@@ -218,6 +234,7 @@ export function loadDownloads(): Promise<Downloads> {
       values: valuesDownloadRows(data.values, new Set(kpis), new Set(site.years), sourceLabels(data.manifest)),
       kpis,
       manifest: data.manifest,
+      effectiveWeights: effectiveWeightsRows(data.method.effectiveWeights?.rows ?? []),
     };
   })();
   return cached;
@@ -236,7 +253,7 @@ export const VALUES_ABOUT = [
   "Kolada kan revidera värden i efterhand; datasidan anger när värdena hämtades.",
 ];
 
-export interface BuiltFiles { rankingCsv: string; valuesCsv: string; rankingXlsx: Buffer; valuesXlsx: Buffer }
+export interface BuiltFiles { rankingCsv: string; valuesCsv: string; rankingXlsx: Buffer; valuesXlsx: Buffer; effectiveWeightsCsv: string }
 let built: Promise<BuiltFiles> | null = null;
 
 /** The four files, built once per build and shared by the endpoints and the /data/ page (sizes). */
@@ -249,6 +266,7 @@ export function builtFiles(): Promise<BuiltFiles> {
     ]);
     return {
       rankingCsv: downloadCsv(RANKING_COLUMNS, d.ranking), valuesCsv: downloadCsv(VALUES_COLUMNS, d.values), rankingXlsx, valuesXlsx,
+      effectiveWeightsCsv: downloadCsv(EFFECTIVE_WEIGHTS_COLUMNS, d.effectiveWeights, ";"),
     };
   })();
   return built;

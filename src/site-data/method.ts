@@ -130,3 +130,37 @@ export function buildMethodView(doc: MethodDoc, weights: WeightsDoc, kpiTitles: 
 export function subIndexNames(doc: MethodDoc): Map<string, string> {
   return new Map(doc.subIndices.map((s) => [s.id, s.name_sv]));
 }
+
+export interface EffectiveCell { nominal: number; share: number }
+export interface EffectiveWeightsView {
+  id: string;
+  name: string;
+  subIndices: { id: SubIndexId; name: string; byYear: Record<string, EffectiveCell | null> }[];
+  indicators: { id: string; name: string; subIndex: SubIndexId; byYear: Record<string, EffectiveCell | null> }[];
+}
+
+/** Nominal and effective weights (share of the between-municipality variance) per weight set, year and indicator. */
+export function effectiveWeightsView(doc: MethodDoc): EffectiveWeightsView[] {
+  const rows = doc.effectiveWeights?.rows ?? [];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const sets = [...new Set(rows.map((r) => r.weight_set))];
+  const setName = new Map<string, string>(doc.weightSets.map((s) => [s.id, s.name_sv]));
+  return sets.map((set) => {
+    const mine = rows.filter((r) => r.weight_set === set);
+    const cell = (pick: (r: (typeof mine)[number]) => boolean, year: number): EffectiveCell | null => {
+      const rs = mine.filter((r) => r.year === year && pick(r));
+      return rs.length ? { nominal: rs.reduce((a, r) => a + r.nominal, 0), share: rs.reduce((a, r) => a + r.share, 0) } : null;
+    };
+    return {
+      id: set, name: setName.get(set) ?? set,
+      subIndices: doc.subIndices.map((s) => ({
+        id: s.id, name: s.name_sv,
+        byYear: Object.fromEntries(years.map((y) => [String(y), cell((r) => r.sub_index === s.id, y)])),
+      })),
+      indicators: doc.catalogue.filter((e) => mine.some((r) => r.indicator === e.id)).map((e) => ({
+        id: e.id, name: e.name_sv, subIndex: e.subIndex,
+        byYear: Object.fromEntries(years.map((y) => [String(y), cell((r) => r.indicator === e.id, y)])),
+      })),
+    };
+  });
+}

@@ -64,6 +64,8 @@ export interface TotalView {
   rankOtherMissingRule: number | null;
   rankDerivedWeights: number | null;
   indistinguishableCount: number;
+  /** Indicators in use that year without a value for the municipality (scored at the national median). */
+  missing: { id: string; name: string }[];
 }
 
 export interface SubIndexView {
@@ -347,6 +349,9 @@ function totalView(ctx: MunicipalityContext, code: string): TotalView {
     rankOtherMissingRule: other?.rank ?? null,
     rankDerivedWeights: derived?.rank ?? null,
     indistinguishableCount: s?.indistinguishable ? s.indistinguishable.split(";").filter(Boolean).length : 0,
+    missing: (s?.missing_indicators ?? "").split(";").filter(Boolean).map((id) => ({
+      id, name: ctx.inputs.method.catalogue.find((e) => e.id === id)?.name_sv ?? id,
+    })),
   };
 }
 
