@@ -7,6 +7,7 @@ import { prepareModel, runModel } from "./index";
 import { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED } from "./bootstrap";
 import { scoreMunicipalityYear } from "./municipalityModel";
 import { scoreUnits } from "./units";
+import { methodChecks } from "./methodChecks";
 
 function time(fn: () => void, repeat = 1): number {
   const t0 = performance.now();
@@ -46,6 +47,11 @@ export async function benchModel(input: ModelInput): Promise<Record<string, numb
   }) - time(() => {
     scoreUnits(input.units, input.unitValues, matrices, setsNoCustom, 0, DEFAULT_SEED);
   }));
+  const last = matrices.length - 1;
+  if (last >= 0) {
+    const yr = scoreMunicipalityYear(matrices[last], riket[last], setsNoCustom, samples, DEFAULT_SEED);
+    result["model.method_checks_ms"] = round(time(() => methodChecks(matrices[last], yr, setsNoCustom[0].id, samples, DEFAULT_SEED)));
+  }
   result["model.run_model_total_ms"] = round(time(() => runModel(input)));
   result["model.run_model_no_bootstrap_ms"] = round(time(() => runModel(input, { bootstrapSamples: 0 })));
   return result;

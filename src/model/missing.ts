@@ -43,9 +43,9 @@ export const MISSING_RULE_CHOICE_SV: readonly string[] = [
     "kontinuitetsmått fick ett värde nära de bästa kommunernas. Det lyfte kommuner utan data.",
   "Riksmedianen används för att den ligger på indikatorns egen skala och mitt i fältet: en kommun " +
     "som saknar ett mått hamnar varken före eller efter andra på just det måttet. Kommungruppens " +
-    "median prövades som alternativ men förkastades: grupperna är små (för kontinuiteten ibland bara " +
-    "ett tiotal kommuner med värde), medianerna hoppar mellan åren, och kommungruppen skulle då " +
-    "påverka rangen.",
+    "median prövades som alternativ men förkastades: grupperna är små (för kontinuiteten har den " +
+    "minsta gruppen bara en eller två kommuner med värde och de flesta färre än 25), medianerna " +
+    "hoppar mellan åren, och kommungruppen skulle då påverka rangen.",
   "Riksmedianen behandlas som känd i osäkerhetsberäkningen. Att värdet i själva verket är okänt " +
     "syns i stället i täckningen och i listan över saknade indikatorer.",
 ];
