@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatNumber, formatShare } from "../src/charts/format";
 import {
-  evaluatePremium, parseSwedishNumber, premiumJson, prepareInput, PRESETS, type PremiumRules, type ReferenceChoice,
+  decodeUpload, evaluatePremium, parseSwedishNumber, premiumJson, prepareInput, PRESETS, type PremiumRules, type ReferenceChoice,
 } from "../src/model/qualityPremium";
 
 const USAGE = `Användning: npm run kvalitetspremie -- <utforare.csv> [--kunder <kunder.csv>] [--json] [--hoppa-over-fel]
@@ -57,9 +57,13 @@ function referenceFrom(raw: string | undefined): ReferenceChoice {
 }
 
 function readText(file: string): string {
-  try { return readFileSync(file, "utf8"); } catch (e) {
+  let bytes: Uint8Array;
+  try { bytes = readFileSync(file); } catch (e) {
     throw new UsageError(`${file}: filen kan inte läsas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
   }
+  const decoded = decodeUpload(bytes);
+  if ("error" in decoded) throw new Error(`${file}: ${decoded.error}`);
+  return decoded.text;
 }
 
 function main(): number {

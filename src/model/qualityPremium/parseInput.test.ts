@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCustomerFile, parseProviderFile, parseSwedishNumber } from "./parseInput";
+import { classifyUpload, decodeUpload, detectDelimiter, parseCustomerFile, parseProviderFile, parseSwedishNumber } from "./parseInput";
 import { prepareInput } from "./prepare";
 
 const HEADER = "utforare;regi;utforda_timmar;andel_kunder_inom_riktvarde;andel_timmar_timavlonade;andel_utbildade;andel_underskoterskor";
@@ -106,5 +106,17 @@ describe("prepareInput", () => {
     const out = prepareInput({ providers: "utforare\nA\n" }, { skipBadRows: true });
     expect(out.fatal).toBe(true);
     expect(out.prepared).toBe(null);
+  });
+});
+
+describe("decodeUpload and classifyUpload", () => {
+  it("accepts UTF-8 with or without BOM and refuses Windows-1252 with a clear message", () => {
+    expect(decodeUpload(new TextEncoder().encode("\ufeffå;ö"))).toEqual({ text: "å;ö" });
+    expect(decodeUpload(new Uint8Array([0x76, 0xe5, 0x72, 0x64]))).toEqual({ error: expect.stringContaining("UTF-8") });
+  });
+
+  it("tells the customer file from the provider file by its header", () => {
+    expect(classifyUpload("utforare;kund;timmar_per_manad;antal_personal\n")).toBe("kunder");
+    expect(classifyUpload(`${HEADER}\n`)).toBe("utforare");
   });
 });

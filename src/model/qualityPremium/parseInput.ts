@@ -201,3 +201,22 @@ export function parseCustomerFile(text: string): ParsedFile<CustomerInput> {
     return row;
   });
 }
+
+/**
+ * Bytes of an uploaded file as text: UTF-8 with or without BOM. Anything else (Excel's "CSV
+ * (semikolonavgränsad)" is Windows-1252) gets a clear message instead of mangled names.
+ */
+export function decodeUpload(bytes: Uint8Array): { text: string } | { error: string } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: "Filen är inte sparad som UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen." };
+  }
+}
+
+/** Which file this is, by its header: the customer file has kund and antal_personal. */
+export function classifyUpload(text: string): "utforare" | "kunder" {
+  const header = text.replace(/^\ufeff/, "").split(/\r?\n|\r/, 1)[0] ?? "";
+  const names = header.split(detectDelimiter(text)).map(normaliseHeader);
+  return names.includes("kund") && names.includes("antal_personal") ? "kunder" : "utforare";
+}
