@@ -110,6 +110,8 @@ describe("/kvalitetspremie/", () => {
 
   it("works with the keyboard only: choose a file, change a limit, export", async () => {
     const page = await open();
+    // Several pages are open in this browser: a file chooser opens only from the page in front.
+    await page.bringToFront();
     await page.locator("body").focus();
     // Tab to the provider file input and open it with the keyboard.
     for (let i = 0; i < 40; i++) {
