@@ -31,7 +31,10 @@ describe("keyMessages", () => {
     // Information: 61 − 58 = 3, not more than max(3, 2): "i nivå med".
     // Utförande: 74.5 − 72.2 = 2.3 (< 3), Stöd: −55.8 → strongest is Information (largest difference).
     expect(k.messages[0]).toBe("Starkast 2022 är Information med 61,0 av 100, i nivå med medianen bland liknande kommuner (58,0): " +
-      "skillnaden ryms inom osäkerheten (±2,0 poäng).");
+      "skillnaden är inte större än 3 poäng.");
+    // With a margin of 5 points the same difference lies within the uncertainty.
+    expect(keyMessages(v, [{ id: "information", margin: 5 }, ...margins.slice(1)], change, 2020, false).messages[0])
+      .toContain("skillnaden ryms inom osäkerheten (±5,0 poäng)");
     expect(k.messages[1]).toBe("Svagast 2022 är Stöd och utveckling med 0,0 av 100, 55,8 poäng under medianen bland liknande kommuner (55,8), " +
       "och uppgifterna är registeruppgifter utan urvalsosäkerhet.");
     expect(k.messages[2]).toContain("ungefär oförändrad");

@@ -57,7 +57,10 @@ function areas(v: MunicipalityView, margins: readonly AreaMargin[]): Area[] {
 /** Smaller differences than this (score points) are never called higher or lower (as on the page). */
 export const MIN_AREA_GAP = 3;
 const clear = (a: Area) => a.margin !== null && Math.abs(a.diff) > Math.max(MIN_AREA_GAP, a.margin);
-const marginText = (a: Area) => (a.margin === null ? "osäkerheten kan inte beräknas" : `osäkerheten är ±${pts(a.margin)}`);
+/** Why a difference is not called one: within the margin, under the minimum gap, or no margin known. */
+const within = (a: Area) => (a.margin === null ? "osäkerheten kan inte beräknas"
+  : a.margin >= MIN_AREA_GAP ? `skillnaden ryms inom osäkerheten (±${pts(a.margin)})`
+    : `skillnaden är inte större än ${MIN_AREA_GAP} poäng`);
 /** "(±2,1 poäng)" or, without sampling error, "(registeruppgifter utan urvalsosäkerhet)". */
 const beyond = (a: Area) => (a.margin! > 0 ? `mer än osäkerheten (±${pts(a.margin!)})` : "och uppgifterna är registeruppgifter utan urvalsosäkerhet");
 
@@ -67,7 +70,7 @@ export function strongestSentence(v: MunicipalityView, list: readonly Area[]): s
   const head = `Starkast ${v.year} är ${a.name} med ${formatScore(a.own)} av 100`;
   if (clear(a) && a.diff > 0) return `${head}, ${pts(a.diff)} över ${a.refName} (${formatScore(a.ref)}), ${beyond(a)}.`;
   if (clear(a)) return `${head}, men även där ligger ${v.name} ${pts(-a.diff)} under ${a.refName} (${formatScore(a.ref)}).`;
-  return `${head}, i nivå med ${a.refName} (${formatScore(a.ref)}): skillnaden ryms inom osäkerheten (${marginText(a).replace(/^osäkerheten är /, "")}).`;
+  return `${head}, i nivå med ${a.refName} (${formatScore(a.ref)}): ${within(a)}.`;
 }
 
 export function weakestSentence(v: MunicipalityView, list: readonly Area[]): string | null {
@@ -76,8 +79,7 @@ export function weakestSentence(v: MunicipalityView, list: readonly Area[]): str
   const head = `Svagast ${v.year} är ${a.name} med ${formatScore(a.own)} av 100`;
   if (clear(a) && a.diff < 0) return `${head}, ${pts(-a.diff)} under ${a.refName} (${formatScore(a.ref)}), ${beyond(a).replace(/^mer än/, "en skillnad som är större än")}.`;
   if (clear(a)) return `${head}, och ändå ${pts(a.diff)} över ${a.refName} (${formatScore(a.ref)}).`;
-  return `${head} mot ${formatScore(a.ref)} för ${a.refName}; skillnaden (${pts(Math.abs(a.diff))}) ryms inom osäkerheten ` +
-    `(${marginText(a).replace(/^osäkerheten är /, "")}), så den är inte säker.`;
+  return `${head} mot ${formatScore(a.ref)} för ${a.refName}; skillnaden (${pts(Math.abs(a.diff))}) är inte säker: ${within(a)}.`;
 }
 
 /** The change message: the page's wording, or why no change can be told. */

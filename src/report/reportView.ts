@@ -3,6 +3,7 @@
 // indicator, a plain-Swedish summary, the method in brief and the data date. Plain data (structured-clone
 // safe): it is hashed for the cache and sent to the worker threads as is.
 import type { Manifest } from "../pipeline/manifest";
+import type { ScoreRow } from "../model/outputTables";
 import { SUB_INDEX_IDS } from "../model/types";
 import { RIKET } from "../pipeline/tables";
 import type { MunicipalityContext, MunicipalityView } from "../site-data/municipality";
@@ -117,6 +118,15 @@ function peerScores(ctx: MunicipalityContext, code: string): PeerScore[] {
   }));
 }
 
+/**
+ * A rank the report may show: below the coverage limit a rank is only indicative, and the report treats it
+ * as none (as the method does from issue 19 on, when such ranks are null in scores.parquet).
+ */
+function shownRank(ctx: MunicipalityContext, s: ScoreRow | undefined): { rank: number | null; rankLow: number | null; rankHigh: number | null } {
+  if (!s || s.rank === null || s.coverage < ctx.inputs.method.coverageLimit) return { rank: null, rankLow: null, rankHigh: null };
+  return { rank: s.rank, rankLow: s.rank_low ?? null, rankHigh: s.rank_high ?? null };
+}
+
 /** Before/after only when both are ranked and the 90 % rank intervals do not overlap. */
 export function rankVersus(a: { rank: number | null; rankLow: number | null; rankHigh: number | null },
   self: { rank: number | null; rankLow: number | null; rankHigh: number | null }): PeerRow["versus"] {
@@ -128,10 +138,10 @@ export function rankVersus(a: { rank: number | null; rankLow: number | null; ran
 function peerRows(ctx: MunicipalityContext, view: MunicipalityView): PeerRow[] {
   const byCode = ctx.scores.get(ctx.year);
   const own = byCode?.get(view.code);
-  const ownRank = { rank: own?.rank ?? null, rankLow: own?.rank_low ?? null, rankHigh: own?.rank_high ?? null };
+  const ownRank = shownRank(ctx, own);
   const row = (code: string, name: string, self: boolean): PeerRow => {
     const s = byCode?.get(code);
-    const r = { rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null };
+    const r = shownRank(ctx, s);
     return {
       code, name, self, total: s?.total ?? null, ...r, versus: self ? null : rankVersus(r, ownRank),
       subIndices: Object.fromEntries(SUB_INDEX_IDS.map((id) => [id, s?.[id] ?? null])),
@@ -167,6 +177,14 @@ function methodBrief(inputs: ReportInputs): MethodBrief {
   };
 }
 
+/** The page's view with the indicative ranks (below the coverage limit) taken out, see shownRank. */
+function withoutIndicativeRanks(ctx: MunicipalityContext, code: string, v: MunicipalityView): MunicipalityView {
+  const total = v.total.lowCoverage ? { ...v.total, rank: null, rankLow: null, rankHigh: null, group: null } : v.total;
+  const trend = v.trend.map((t) => (shownRank(ctx, ctx.scores.get(t.year)?.get(code)).rank === null && t.rank !== null
+    ? { ...t, rank: null, change: null } : t));
+  return { ...v, total, trend };
+}
+
 /** The municipality's 90 % margin per indicator: survey shares from its respondents, register data 0. */
 function ownMargins(ctx: MunicipalityContext, view: MunicipalityView, respondents: number | null): Record<string, number | null> {
   return Object.fromEntries(view.indicators.map((i) => {
@@ -191,7 +209,8 @@ function changeSincePrevious(ctx: MunicipalityContext, code: string): { change: 
   if (prev === null) return { change: null, prev, differs: false };
   const at = (y: number) => {
     const s = ctx.scores.get(y)?.get(code);
-    return { year: y, rank: s?.rank ?? null, low: s?.rank_low ?? null, high: s?.rank_high ?? null };
+    const r = shownRank(ctx, s);
+    return { year: y, rank: r.rank, low: r.rankLow, high: r.rankHigh };
   };
   const active = ctx.inputs.method.activeIndicatorsByYear;
   const d = indicatorSetDifference(active[String(prev)] ?? [], active[String(ctx.year)] ?? []);
@@ -210,7 +229,7 @@ function learnCandidates(ctx: MunicipalityContext, code: string): LearnCandidate
     return {
       code: c, name: ctx.byCode.get(c)?.name ?? c, inPeers: peers.has(c), inKommungrupp: group.has(c),
       respondents: ctx.respondents.get(ctx.year)?.get(c) ?? null,
-      rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null, nRanked: s?.n_ranked ?? 0,
+      ...shownRank(ctx, s), nRanked: s?.n_ranked ?? 0,
       indicators: new Map([...(inds?.get(c)?.values() ?? [])].map((r) => [r.indicator, { score: r.missing ? null : r.score, value: r.value }])),
     };
   });
@@ -219,7 +238,7 @@ function learnCandidates(ctx: MunicipalityContext, code: string): LearnCandidate
 /** Everything the report package shows about `code`. */
 export function buildReportView(inputs: ReportInputs, code: string): ReportView {
   const { ctx, manifest } = inputs;
-  const view = buildMunicipalityView(ctx, code, (ind, v) => formatRawValue(ind, v));
+  const view = withoutIndicativeRanks(ctx, code, buildMunicipalityView(ctx, code, (ind, v) => formatRawValue(ind, v)));
   const peers = peerScores(ctx, code);
   const priorities = improvementPriorities(
     view.indicators.map((i) => ({
@@ -241,7 +260,7 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
   const areas = subIndexMargins(view.indicators.map((i) => ({ ...i, margin: margins[i.id] ?? null })), SUB_INDEX_IDS);
   const rankYears: RankYear[] = ctx.years.map((y) => {
     const s = ctx.scores.get(y)?.get(code);
-    return { year: y, rank: s?.rank ?? null, rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null };
+    return { year: y, ...shownRank(ctx, s) };
   });
   return {
     generatorVersion: REPORT_GENERATOR_VERSION,

@@ -22,7 +22,11 @@ export function lowerFirst(s: string): string {
 
 function totalSentence(v: MunicipalityView): string {
   const t = v.total;
-  if (t.score === null || t.rank === null) return `${v.name} har inget index för ${v.year}: underlaget saknas.`;
+  if (t.score === null) return `${v.name} har inget index för ${v.year}: underlaget saknas.`;
+  if (t.rank === null) {
+    return `${v.name} får ${formatScore(t.score)} av 100 i Hemtjänstkollens index ${v.year} men ingen placering, ` +
+      "eftersom underlaget är för ofullständigt för en säker jämförelse.";
+  }
   const group = groupLabel(t.group);
   const interval = t.rankLow !== null && t.rankHigh !== null && t.rankLow !== t.rankHigh
     ? ` Med hänsyn till den statistiska osäkerheten ligger kommunen någonstans mellan plats ${formatInt(t.rankLow)} och ${formatInt(t.rankHigh)}.`
