@@ -39,6 +39,23 @@ describe("downloads", () => {
     expect(Number(stockholm[10])).toBe(s.coverage);
   });
 
+  it("effektiva-vikter.csv: BOM, ';', exact header, nominal and effective weights summing to 1 per year and set", async () => {
+    const bytes = await get("/data/effektiva-vikter.csv");
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes).replace(/^\ufeff/, ""), ";").filter((r) => r.length > 1);
+    expect(header).toEqual(["ar", "viktset", "indikator", "nominell_vikt", "andel_av_variansen"]);
+    const groups = new Map<string, [number, number]>();
+    for (const r of rows) {
+      const [a, b] = groups.get(`${r[0]}|${r[1]}`) ?? [0, 0];
+      groups.set(`${r[0]}|${r[1]}`, [a + Number(r[3]), b + Number(r[4])]);
+    }
+    expect(groups.size).toBe(years().length * 2);
+    for (const [nominal, share] of groups.values()) {
+      expect(nominal).toBeCloseTo(1, 4);
+      expect(share).toBeCloseTo(1, 4);
+    }
+  });
+
   it("varden.csv: BOM, header, only raw values of published years, equal to values.parquet", async () => {
     const bytes = await get("/data/varden.csv");
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
