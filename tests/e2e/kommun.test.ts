@@ -99,6 +99,7 @@ describe("municipality pages", () => {
     await expect(page.getByTestId("missing-indicators").isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("missing-indicators").textContent()).resolves.toMatch(/Regeln ”.+” gäller/);
     await expect(page.getByTestId("low-coverage").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("missing-summary").textContent()).resolves.toMatch(/^\s*Saknas \d{4}: .+riksmedianen/s);
     expect(await page.locator("table.indicators tr.missing").count()).toBeGreaterThan(10);
     const partly = await h.newPage();
     await partly.goto(`${h.url}/kommun/${PARTLY_MISSING_CODE}/`);
