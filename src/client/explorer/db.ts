@@ -4,10 +4,10 @@
 // a dynamic import after the page has shown its static content.
 
 import {
-  AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle, type AsyncDuckDBConnection, type InstantiationProgress,
+  AsyncDuckDB, ConsoleLogger, getPlatformFeatures, LogLevel, type AsyncDuckDBConnection, type InstantiationProgress,
 } from "@duckdb/duckdb-wasm";
-import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
-import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
+// Only the "eh" build (WebAssembly exception handling: every browser since 2022 — Chrome 95, Firefox 100,
+// Safari 15.2). The "mvp" fallback was a second 39 MB wasm file in dist/ (issue 14 size budget).
 import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 
@@ -34,11 +34,10 @@ export const LOCK_SETTINGS = [
 ];
 
 export async function startEngine(onProgress?: (loaded: number, total: number) => void): Promise<Engine> {
-  const bundle = await selectBundle({
-    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-    eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  });
-  if (!bundle.mainWorker) throw new Error("DuckDB-WASM: no worker in the selected bundle");
+  if (!(await getPlatformFeatures()).wasmExceptions) {
+    throw new Error("Utforska kräver en nyare webbläsare (med stöd för undantag i WebAssembly). Rankningen och kommunsidorna fungerar ändå.");
+  }
+  const bundle = { mainModule: ehWasm, mainWorker: ehWorker, pthreadWorker: null };
   const worker = new Worker(bundle.mainWorker);
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p: InstantiationProgress) => {
