@@ -3,8 +3,8 @@
 // spreadsheet formulas (=, +, -, @) and a 300-character unbroken name — fed through the real pipeline
 // (the reference CSV of a temp copy of data/reference + data/snapshot; the units through the import path
 // that real Socialstyrelsen units take), then `npm run build` into a temp folder. Checks:
-// - files: no raw hostile markup in any HTML or SVG file (only escaped); CSV cells that start with
-//   = + - @ are neutralised; XLSX/PPTX/ZIP keep the names as text (no formula, no raw markup in XML);
+// - files: no raw hostile markup in any HTML or SVG file (only escaped); CSV cells in which a cell start
+//   or a ;-, tab- or line-separated segment is = + - @ (Swedish Excel splits on ";") are neutralised; XLSX/PPTX/ZIP keep the names as text (no formula, no raw markup in XML);
 // - Chromium with the site's CSP: a sample of every page type (crawler.ts) plus the hostile pages —
 //   no CSP violation, no dialog, no injected element, no console or page error, no horizontal scroll at
 //   375 px;
@@ -35,7 +35,18 @@ export const HOSTILE = [
   "-2+3",
   "+1",
   "LONG",
+  // Swedish Excel splits cells on ";": the formula after it must be neutralised too (issue 20).
+  "Hemtjänst Öst;=1+1",
 ] as const;
+
+/** A text cell (not a number) in which a cell start or a ;-, tab- or line-separated segment is a formula. */
+const FORMULA_SEGMENT = /(^|[;\t\r\n])[=+\-@\t\r\n]/;
+const isNumber = (cell: string) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell);
+/** Cells of a download CSV, read with its own separator (a few files use ";" for Swedish Excel). */
+const csvCells = (text: string) => {
+  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+  return parseCsv(text, header.includes(";") && !header.includes(",") ? ";" : ",");
+};
 
 function hostileName(i: number, original: string): string {
   const t = HOSTILE[i % HOSTILE.length];
@@ -118,11 +129,11 @@ describe("hostile names: built files", () => {
     const bad: string[] = [];
     let hostileCells = 0;
     for (const f of files) {
-      const rows = parseCsv(readFileSync(path.join(h.dist, f), "utf8"));
+      const rows = csvCells(readFileSync(path.join(h.dist, f), "utf8"));
       for (const row of rows.slice(1)) for (const cell of row) {
-        if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) continue; // a number
-        if (/^[=+\-@\t\r]/.test(cell)) bad.push(`${f}: ${JSON.stringify(cell.slice(0, 60))}`);
-        if (cell.includes("HYPERLINK") || cell.includes("<script>")) hostileCells++;
+        if (isNumber(cell)) continue;
+        if (FORMULA_SEGMENT.test(cell)) bad.push(`${f}: ${JSON.stringify(cell.slice(0, 60))}`);
+        if (cell.includes("HYPERLINK") || cell.includes("<script>") || cell.includes("Öst;'=1+1")) hostileCells++;
       }
     }
     console.log(`hostile build: ${files.length} CSV files, ${hostileCells} cells with hostile names, ${bad.length} formula cells`);
@@ -130,6 +141,7 @@ describe("hostile names: built files", () => {
     expect(hostileCells).toBeGreaterThan(0);
     const ranking = readFileSync(path.join(h.dist, "data", "rankning.csv"), "utf8");
     expect(ranking).toContain("'=HYPERLINK(");
+    expect(ranking).toContain("Hemtjänst Öst;'=1+1");
   });
 
   it("XLSX, PPTX and ZIP files store the names as text", () => {
@@ -152,8 +164,8 @@ describe("hostile names: built files", () => {
           if (text.includes("&lt;script&gt;alert(1)&lt;/script&gt;")) escaped++;
         }
         if (entry.endsWith(".csv")) {
-          for (const row of parseCsv(text).slice(1)) for (const cell of row) {
-            if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell) && /^[=+\-@\t\r]/.test(cell)) bad.push(`${name}!${entry}: ${cell.slice(0, 40)}`);
+          for (const row of csvCells(text).slice(1)) for (const cell of row) {
+            if (!isNumber(cell) && FORMULA_SEGMENT.test(cell)) bad.push(`${name}!${entry}: ${cell.slice(0, 40)}`);
           }
         }
       }
