@@ -104,11 +104,12 @@ describe("deterministic builds", () => {
     const pngs = [...hashTree(DIST).keys()].filter((f) => /\/diagram\/[^/]+\.png$/.test(f));
     if (pngs.length === 0) return; // no chart downloads built (yet)
     const { svgToPng } = await import("../../src/charts/render");
+    const { PNG_SCALE } = await import("../../src/site-data/embeds");
     const sample = [0, Math.floor(pngs.length / 2), pngs.length - 1].map((i) => pngs[i]);
     for (const png of sample) {
       const svg = readFileSync(path.join(DIST, png.replace(/\.png$/, ".svg")), "utf8");
       const width = Number(/<svg\b[^>]*\bviewBox="\s*[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)/.exec(svg)?.[1]);
-      const again = svgToPng(svg, 2 * width);
+      const again = svgToPng(svg, PNG_SCALE * width); // the scale scripts/chart-png.ts renders at
       expect(again.equals(readFileSync(path.join(DIST, png))), png).toBe(true);
     }
   }, 120_000);
