@@ -45,4 +45,26 @@ describe("trendChart", () => {
     const years = trendYears([{ year: 2019, total: 70, rank: 1 }, { year: 2022, total: 71, rank: 2 }]);
     expect(years.map((y) => y.total)).toEqual([70, null, null, 71]);
   });
+
+  it("breaks the national median line at a year absent from the input (not drawn straight through 2021)", () => {
+    const points = [2019, 2020, 2022].map((year, i) => ({ year, total: 60 + i, rank: 100 - i }));
+    const svg = trendChart({ municipalityCode: "0000", municipalityName: "X", points, nationalMedian: points.map((p) => ({ year: p.year, value: 62 })) }).svg;
+    const d = svg.match(/class="trend-national"[^>]*>\s*<path d="([^"]+)"/)?.[1];
+    expect(d!.match(/M/g)).toHaveLength(2);
+  });
+
+  it("writes ≈ instead of a number when the two years' rank intervals overlap (change rule)", () => {
+    const points = [
+      { year: 2019, total: 60, rank: 128, rankLow: 90, rankHigh: 190 },
+      { year: 2020, total: 55, rank: 222, rankLow: 186, rankHigh: 258 }, // overlaps 2019 → ≈
+      { year: 2022, total: 75, rank: 20, rankLow: 5, rankHigh: 40 }, // disjoint from 2020 → +202
+    ];
+    const out = trendChart({ municipalityCode: "0000", municipalityName: "X", points });
+    const years = trendYears(points);
+    expect(years.map((y) => y.changeCertain)).toEqual([true, false, true, true]);
+    expect(out.svg).toContain(">≈<");
+    expect(out.svg).toContain(">+202<");
+    expect(out.svg).not.toContain(">\u221294<");
+    expect(out.caption).toContain("ungefär oförändrad");
+  });
 });

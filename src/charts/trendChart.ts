@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import { formatChange, formatInt, formatRank, formatScore, formatYear, MISSING } from "./format";
 import { drawLegend, fontSize, layoutLegend, textWidth, type LegendItem } from "./layout";
 import { accent, ink } from "./palette";
+import { rankChange } from "../model/rankChange";
 import { DEFAULT_WIDTH, renderPlot, type ChartOptions, type ChartOutput } from "./render";
 
 export interface TrendPoint {
@@ -11,6 +12,8 @@ export interface TrendPoint {
   total: number | null; // total index 0–100; null = not published / not computed
   rank: number | null; // 1 = best
   rankOf?: number | null; // number of ranked municipalities that year (default 290)
+  rankLow?: number | null; // 90 % rank interval (best, worst); when given, the change rule applies
+  rankHigh?: number | null;
   note?: string; // why the value is missing, e.g. "Ingen brukarundersökning 2021"
 }
 export interface TrendReferencePoint {
@@ -31,8 +34,12 @@ interface Year {
   rank: number | null;
   rankOf: number | null;
   change: number | null; // places gained since the previous year with a rank (positive = better)
+  /** False when the two years' rank intervals overlap (src/model/rankChange.ts); true without intervals. */
+  changeCertain: boolean;
   note?: string;
 }
+
+const at = (p: TrendPoint) => ({ year: p.year, rank: p.rank, low: p.rankLow ?? null, high: p.rankHigh ?? null });
 
 /** One entry per calendar year from the first to the last, missing years as nulls, with rank changes. */
 export function trendYears(points: TrendPoint[]): Year[] {
@@ -40,20 +47,23 @@ export function trendYears(points: TrendPoint[]): Year[] {
   const byYear = new Map(points.map((p) => [p.year, p]));
   const years = points.map((p) => p.year);
   const out: Year[] = [];
-  let previousRank: number | null = null;
+  let previous: TrendPoint | null = null;
   for (let year = Math.min(...years); year <= Math.max(...years); year++) {
     const p = byYear.get(year);
     const total = p?.total ?? null;
     const rank = total === null ? null : (p?.rank ?? null);
+    const withIntervals = previous && p && previous.rankLow != null && p.rankLow != null;
+    const change = rank !== null && previous ? rankChange(at(previous), at(p!)) : null;
     out.push({
       year,
       total,
       rank,
       rankOf: p?.rankOf ?? (rank !== null ? 290 : null),
-      change: rank !== null && previousRank !== null ? previousRank - rank : null,
+      change: change?.places ?? null,
+      changeCertain: withIntervals ? Boolean(change?.certain) : true,
       note: p?.note,
     });
-    if (rank !== null) previousRank = rank;
+    if (rank !== null) previous = p!;
   }
   return out;
 }
@@ -63,7 +73,9 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const id = options.id ?? `trend-${input.municipalityCode}`;
   const years = trendYears(input.points);
   const valued = years.filter((y) => y.total !== null);
-  const national = (input.nationalMedian ?? []).filter((p) => years.some((y) => y.year === p.year));
+  // One entry per year, null where the median has no value: the dashed line breaks there (2021: no survey).
+  const medianByYear = new Map((input.nationalMedian ?? []).map((p) => [p.year, p.value]));
+  const national = input.nationalMedian?.length ? years.map((y) => ({ year: y.year, value: medianByYear.get(y.year) ?? null })) : [];
 
   const all = [...valued.map((y) => y.total!), ...national.flatMap((p) => (p.value === null ? [] : [p.value]))];
   const yMin = all.length ? Math.max(0, Math.floor((Math.min(...all) - 3) / 10) * 10) : 0;
@@ -108,7 +120,7 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const shownYears = years.filter((y) => (y.year - firstYear) % yearStep === 0 || y.year === lastYear);
   marks.push(
     Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.rank, text: (y: Year) => (y.rank === null ? MISSING : formatInt(y.rank)), fill: ink.text, fontWeight: "bold" }),
-    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : formatChange(y.change)), fill: ink.text }),
+    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : y.changeCertain ? formatChange(y.change) : "≈"), fill: ink.text }),
   );
   if (national.length) {
     marks.push(Plot.line(national, { x: "year", y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4", className: "trend-national" }));
@@ -168,6 +180,7 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const summary = sentences.join(" ");
   const caption =
     "Linjen visar totalindex år för år. Under varje år står placeringen (1 = bäst) och förändringen sedan föregående år med placering: +3 betyder tre placeringar bättre, −2 två placeringar sämre." +
+    (years.some((y) => y.change !== null && !y.changeCertain) ? " ≈ betyder ungefär oförändrad: skillnaden ryms inom osäkerheten (90 %)." : "") +
     (national.length ? " Den streckade linjen är medianen för alla kommuner." : "");
 
   const svg = renderPlot(

@@ -72,7 +72,8 @@ describe("XLSX", () => {
     await wb.xlsx.load(a as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Rankning", "Kolumner", "Om filen"]);
     const ws = wb.getWorksheet("Rankning")!;
-    expect(ws.getRow(1).values).toEqual([undefined, ...RANKING_COLUMNS.map((c) => c.name)]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...RANKING_COLUMNS.map((c) => c.label ?? c.name)]);
+    expect(ws.getRow(1).values).toContain("Stöd och utveckling"); // readable Swedish headers for people
     expect(ws.rowCount).toBe(rows.length + 1);
     const malmo = ws.getRow(5);
     expect(malmo.getCell(3).value).toBe("Malmö");

@@ -18,32 +18,34 @@ export interface ColumnDoc {
   name: string;
   kind: ColumnKind;
   description: string; // Swedish
+  /** Readable Swedish header for the XLSX file (people); the CSV keeps the machine name. */
+  label?: string;
 }
 
 export const RANKING_COLUMNS: readonly ColumnDoc[] = [
-  { name: "ar", kind: "integer", description: "Året resultatet gäller (publicerade år)." },
-  { name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken med inledande nolla (t.ex. 0114)." },
-  { name: "kommun", kind: "text", description: "Kommunens namn." },
-  { name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Tom: inga data, eller låg täckning (tackning under 0,75) – då redovisas bara delindexen." },
-  { name: "totalindex", kind: "score", description: "Hemtjänstkollens index 0–100, en decimal. Högre är bättre. Tom vid låg täckning eller inga data." },
-  { name: "information", kind: "score", description: "Delindex Information, 0–100." },
-  { name: "bistandshandlaggning", kind: "score", description: "Delindex Biståndshandläggning, 0–100." },
-  { name: "utforande", kind: "score", description: "Delindex Utförande, 0–100." },
-  { name: "stod_och_utveckling", kind: "score", description: "Delindex Stöd och utveckling, 0–100." },
-  { name: "resultatgrupp", kind: "text", description: "högt, över medel, nära medel, under medel eller lågt, efter rangens osäkerhetsintervall. Tom: ingen grupp (låg täckning eller inga data)." },
-  { name: "tackning", kind: "share01", description: "Andel av vikten (0–1) som vilar på faktiska värden. Under 0,75 flaggas resultatet som låg täckning." },
-  { name: "rang_lag", kind: "integer", description: "Rangintervallets bästa ände (90 % osäkerhetsintervall)." },
-  { name: "rang_hog", kind: "integer", description: "Rangintervallets sämsta ände (90 % osäkerhetsintervall)." },
-  { name: "saknade_indikatorer", kind: "text", description: "Indikatorer som saknas för kommunen det året (Koladas KPI-id, semikolonseparerade). De räknas med riksmedianen för indikatorn. Tom: inget saknas." },
+  { label: "År", name: "ar", kind: "integer", description: "Året resultatet gäller (publicerade år)." },
+  { label: "Kommunkod", name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken med inledande nolla (t.ex. 0114)." },
+  { label: "Kommun", name: "kommun", kind: "text", description: "Kommunens namn." },
+  { label: "Placering", name: "rang", kind: "integer", description: "Plats 1–n bland rangordnade kommuner, 1 är bäst. Lika totalindex delar plats. Tom: inga data, eller låg täckning (tackning under 0,75) – då redovisas bara delindexen." },
+  { label: "Totalindex", name: "totalindex", kind: "score", description: "Hemtjänstkollens index 0–100, en decimal. Högre är bättre. Tom vid låg täckning eller inga data." },
+  { label: "Information", name: "information", kind: "score", description: "Delindex Information, 0–100." },
+  { label: "Biståndshandläggning", name: "bistandshandlaggning", kind: "score", description: "Delindex Biståndshandläggning, 0–100." },
+  { label: "Utförande", name: "utforande", kind: "score", description: "Delindex Utförande, 0–100." },
+  { label: "Stöd och utveckling", name: "stod_och_utveckling", kind: "score", description: "Delindex Stöd och utveckling, 0–100." },
+  { label: "Resultatgrupp", name: "resultatgrupp", kind: "text", description: "högt, över medel, nära medel, under medel eller lågt, efter rangens osäkerhetsintervall. Tom: ingen grupp (låg täckning eller inga data)." },
+  { label: "Täckning", name: "tackning", kind: "share01", description: "Andel av vikten (0–1) som vilar på faktiska värden. Under 0,75 flaggas resultatet som låg täckning." },
+  { label: "Trolig placering, bästa", name: "rang_lag", kind: "integer", description: "Rangintervallets bästa ände (90 % osäkerhetsintervall)." },
+  { label: "Trolig placering, sämsta", name: "rang_hog", kind: "integer", description: "Rangintervallets sämsta ände (90 % osäkerhetsintervall)." },
+  { label: "Saknade indikatorer", name: "saknade_indikatorer", kind: "text", description: "Indikatorer som saknas för kommunen det året (Koladas KPI-id, semikolonseparerade). De räknas med riksmedianen för indikatorn. Tom: inget saknas." },
 ];
 
 export const VALUES_COLUMNS: readonly ColumnDoc[] = [
-  { name: "ar", kind: "integer", description: "Året värdet gäller." },
-  { name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken; 0000 är riket." },
-  { name: "kpi", kind: "text", description: "Nyckeltalets id i Kolada (t.ex. U21468). Se kolada.se för definitionen." },
-  { name: "kon", kind: "text", description: "T = totalt, K = kvinnor, M = män." },
-  { name: "varde", kind: "number", description: "Värdet som källan publicerat, oförändrat (andelar i procent 0–100)." },
-  { name: "kalla", kind: "text", description: "Källan till värdet." },
+  { label: "År", name: "ar", kind: "integer", description: "Året värdet gäller." },
+  { label: "Kommunkod", name: "kommunkod", kind: "text", description: "Kommunkod, fyra tecken; 0000 är riket." },
+  { label: "Nyckeltal (Kolada-id)", name: "kpi", kind: "text", description: "Nyckeltalets id i Kolada (t.ex. U21468). Se kolada.se för definitionen." },
+  { label: "Kön", name: "kon", kind: "text", description: "T = totalt, K = kvinnor, M = män." },
+  { label: "Värde", name: "varde", kind: "number", description: "Värdet som källan publicerat, oförändrat (andelar i procent 0–100)." },
+  { label: "Källa", name: "kalla", kind: "text", description: "Källan till värdet." },
 ];
 
 export interface RankingCsvRow {
@@ -90,10 +92,14 @@ export function valuesDownloadRows(
     .sort((a, b) => a.ar - b.ar || cmp(a.kommunkod, b.kommunkod) || cmp(a.kpi, b.kpi) || cmp(a.kon, b.kon));
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM (so Excel reads å, ä, ö) and CRLF line ends. */
-export function downloadCsv<R extends object>(columns: readonly ColumnDoc[], rows: readonly R[], delimiter: "," | ";" = ","): string {
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so Excel reads å, ä, ö) and CRLF line ends. `{ excel: true }` gives the
+ * variant Swedish Excel opens in columns: ";" between fields and a decimal comma.
+ */
+export function downloadCsv<R extends object>(columns: readonly ColumnDoc[], rows: readonly R[], options: "," | ";" | { excel?: boolean } = ","): string {
   const header = columns.map((c) => c.name);
-  return toCsv(header, rows.map((r) => header.map((h) => (r as Record<string, CsvCell>)[h])), { bom: true, eol: "\r\n", delimiter });
+  const format = typeof options === "string" ? { delimiter: options } : options.excel ? { delimiter: ";", decimalComma: true } : {};
+  return toCsv(header, rows.map((r) => header.map((h) => (r as Record<string, CsvCell>)[h])), { bom: true, eol: "\r\n", ...format });
 }
 
 export const EFFECTIVE_WEIGHTS_COLUMNS: readonly ColumnDoc[] = [
@@ -142,7 +148,7 @@ export async function downloadXlsx<R extends object>(sheet: SheetSpec<R>, about:
   wb.title = sheet.title;
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = sheet.columns.map((c) => ({
-    header: c.name, key: c.name, width: Math.max(10, c.name.length + 2, c.kind === "text" ? 16 : 10),
+    header: c.label ?? c.name, key: c.name, width: Math.max(10, c.name.length + 2, c.kind === "text" ? 16 : 10),
     style: NUM_FORMAT[c.kind] ? { numFmt: NUM_FORMAT[c.kind] } : {},
   }));
   for (const r of sheet.rows) ws.addRow(sheet.columns.map((c) => (r as Record<string, unknown>)[c.name] ?? null));
@@ -150,9 +156,9 @@ export async function downloadXlsx<R extends object>(sheet: SheetSpec<R>, about:
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
 
   const doc = wb.addWorksheet("Kolumner");
-  doc.columns = [{ header: "kolumn", key: "k", width: 24 }, { header: "beskrivning", key: "d", width: 100 }];
+  doc.columns = [{ header: "Kolumn", key: "k", width: 28 }, { header: "Namn i CSV-filen", key: "n", width: 24 }, { header: "Beskrivning", key: "d", width: 100 }];
   doc.getRow(1).font = { bold: true };
-  for (const c of sheet.columns) doc.addRow([c.name, c.description]);
+  for (const c of sheet.columns) doc.addRow([c.label ?? c.name, c.name, c.description]);
 
   const info = wb.addWorksheet("Om filen");
   info.getColumn(1).width = 110;

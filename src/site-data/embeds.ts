@@ -212,7 +212,7 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
 
   const trend = {
     municipalityCode: code, municipalityName: view.name,
-    points: view.trend.map((t) => ({ year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked })),
+    points: view.trend.map((t) => ({ year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked, rankLow: t.rankLow, rankHigh: t.rankHigh })),
     nationalMedian: view.trend.map((t) => ({ year: t.year, value: t.nationalMedian })),
   };
   put("trend", {

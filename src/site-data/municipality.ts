@@ -12,6 +12,7 @@ import type { SubIndexId } from "../model/types";
 import { SUB_INDEX_IDS } from "../model/types";
 import type { MunicipalityRow, ProviderType, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import { RIKET } from "../pipeline/tables";
+import { indicatorSetDifference, previousYear, rankChange, type RankChange } from "../model/rankChange";
 
 export interface MunicipalityInputs {
   municipalities: MunicipalityRow[];
@@ -109,6 +110,9 @@ export interface TrendRow {
   rank: number | null;
   nRanked: number | null;
   change: number | null; // places gained since the previous published year (positive = better)
+  /** The rank's 90 % interval (optional: older fixtures lack it). */
+  rankLow?: number | null;
+  rankHigh?: number | null;
   subIndices: Record<SubIndexId, number | null>;
   nationalMedian: number | null;
 }
@@ -166,6 +170,12 @@ export interface MunicipalityView {
   peers: PeerView[];
   peersMedianTotal: number | null;
   context: ContextFigure[];
+  /** Lowest and highest total among the ranked municipalities (coverage at or above the limit) this year. */
+  range?: { min: number; max: number } | null;
+  /** The change since the previous published year, by the change rule (null: no previous year). */
+  change?: RankChange | null;
+  /** Indicators in use in only one of the two compared years (catalogue ids). */
+  indicatorSetChange?: { added: string[]; dropped: string[] } | null;
 }
 
 // ---- Helpers ------------------------------------------------------------------------------------------
@@ -480,6 +490,7 @@ function trendRows(ctx: MunicipalityContext, code: string): TrendRow[] {
     const row: TrendRow = {
       year: y, total: s?.total ?? null, rank, nRanked: s?.n_ranked ?? null,
       change: rank !== null && previous !== null ? previous - rank : null,
+      rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null,
       subIndices: Object.fromEntries(SUB_INDEX_IDS.map((id) => [id, s?.[id] ?? null])) as Record<SubIndexId, number | null>,
       nationalMedian: ctx.nationMedians.get(y)?.total ?? null,
     };
@@ -580,6 +591,31 @@ function contextFigures(ctx: MunicipalityContext, code: string): ContextFigure[]
   });
 }
 
+/** Lowest and highest total among the ranked municipalities of a year (low coverage left out). */
+export function totalRange(rows: Iterable<ScoreRow>, coverageLimit: number): { min: number; max: number } | null {
+  let min = Infinity, max = -Infinity;
+  for (const r of rows) {
+    if (r.municipality === RIKET || r.rank === null || !num(r.total) || r.coverage < coverageLimit) continue;
+    min = Math.min(min, r.total);
+    max = Math.max(max, r.total);
+  }
+  return min <= max ? { min, max } : null;
+}
+
+/** The change since the previous published year (change rule), with the indicator sets compared. */
+function changeSincePrevious(ctx: MunicipalityContext, code: string): Required<Pick<MunicipalityView, "change" | "indicatorSetChange">> {
+  const prev = previousYear(ctx.years, ctx.year);
+  if (prev === null) return { change: null, indicatorSetChange: null };
+  const at = (y: number) => {
+    const s = ctx.scores.get(y)?.get(code);
+    const ok = s && s.coverage >= ctx.inputs.method.coverageLimit;
+    return { year: y, rank: ok ? s.rank : null, low: ok ? s.rank_low : null, high: ok ? s.rank_high : null };
+  };
+  const active = ctx.inputs.method.activeIndicatorsByYear;
+  const diff = indicatorSetDifference(active[String(prev)] ?? [], active[String(ctx.year)] ?? []);
+  return { change: rankChange(at(prev), at(ctx.year)), indicatorSetChange: { added: diff.added, dropped: diff.dropped } };
+}
+
 /** Everything the page for `code` shows. `format` renders a raw value for the strength sentences. */
 export function buildMunicipalityView(
   ctx: MunicipalityContext, code: string, format: (ind: IndicatorView, value: number) => string,
@@ -618,6 +654,8 @@ export function buildMunicipalityView(
     ),
     peersMedianTotal: median(peers.map((c) => byCode?.get(c)?.total)),
     context: contextFigures(ctx, code),
+    range: totalRange(byCode?.values() ?? [], method.coverageLimit),
+    ...changeSincePrevious(ctx, code),
   };
 }
 
