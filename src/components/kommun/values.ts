@@ -12,15 +12,24 @@ export function formatRawValue(ind: Pick<IndicatorView, "kind">, value: number |
     case "share":
       return formatShare(value, d);
     case "coded":
-      return Number.isInteger(value) && CODED_SV[value] ? `${CODED_SV[value]} (${value})` : formatNumber(value, d);
+      return Number.isInteger(value) && CODED_SV[value] ? `${CODED_SV[value]} (${value})` : codedAverage(value);
     case "count":
-      return `${formatNumber(value, d)}${NBSP}personer`;
+      // A count of people reads as whole numbers or one decimal ("15,9 personer", not "15,87").
+      return `${formatNumber(value, Math.min(d, 1))}${NBSP}personer`;
   }
+}
+
+/**
+ * A national or median value of a coded item (0 nej, 1 försök, 2 breddinfört) is an average of codes,
+ * not a level: say so in words beside the coded levels ("snitt 1,4 av 2").
+ */
+export function codedAverage(value: number): string {
+  return `snitt ${formatNumber(value, 1)} av 2`;
 }
 
 /** A median of raw values from several municipalities (coded items: a number, since a median of codes has no label). */
 export function formatMedianValue(ind: Pick<IndicatorView, "kind">, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
-  if (ind.kind === "coded" && !Number.isInteger(value)) return formatNumber(value, 1);
+  if (ind.kind === "coded" && !Number.isInteger(value)) return codedAverage(value);
   return formatRawValue(ind, value);
 }
