@@ -75,7 +75,10 @@ export function initRankingTable(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("[data-filters]");
   const empty = root.querySelector<HTMLElement>("[data-empty]");
   if (!table || !tbody || !status) return;
+  // The first row group holds the ranked municipalities (sorted); a second one ("data-unranked"), those
+  // without a rank (low coverage), which stay last whatever the sort, but follow the filters.
   const rows = [...tbody.rows];
+  const allRows = [...table.tBodies].flatMap((b) => [...b.rows]);
   const headers = [...table.tHead!.rows[0].cells];
 
   // Sorting
@@ -112,8 +115,13 @@ export function initRankingTable(root: HTMLElement): void {
       if (k === col) th.setAttribute("aria-sort", direction);
       else th.removeAttribute("aria-sort");
     });
+    markSorted(col);
     const name = buttons[col].textContent?.replace(/\u00ad/g, "").trim();
     status!.textContent = `Sorterad efter ${name?.toLowerCase()}, ${direction === "ascending" ? "stigande" : "fallande"}.`;
+  }
+  // On phones each row is a card; the sorted column's cells move up beside the name (CSS "td.sorted").
+  function markSorted(col: number) {
+    for (const tr of rows) [...tr.cells].forEach((cell, k) => cell.classList.toggle("sorted", k === col && col > 1));
   }
   headers[0].setAttribute("aria-sort", "ascending"); // server order is by rank
   current = { col: 0, direction: "ascending" };
@@ -132,7 +140,7 @@ export function initRankingTable(root: HTMLElement): void {
   const apply = (announce: boolean) => {
     const f = state();
     let shown = 0;
-    for (const tr of rows) {
+    for (const tr of allRows) {
       const show = matchesFilter({ lan: tr.dataset.lan ?? "", kg: tr.dataset.kg ?? "", size: tr.dataset.size ?? "" }, f);
       tr.hidden = !show;
       if (show) shown++;
@@ -141,7 +149,7 @@ export function initRankingTable(root: HTMLElement): void {
     const query = filterToQuery(f);
     history.replaceState(null, "", `${location.pathname}${query}${location.hash}`);
     variantLinks.forEach((a, i) => a.setAttribute("href", `${baseHrefs[i]}${query}`));
-    if (announce) status.textContent = countText(shown, rows.length);
+    if (announce) status.textContent = countText(shown, allRows.length);
   };
 
   const initial = filterFromQuery(location.search);

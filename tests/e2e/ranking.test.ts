@@ -17,7 +17,8 @@ afterAll(async () => { await h?.close(); });
 const rows = (page: Page) => page.locator("#rankning tbody tr");
 const visibleCodes = (page: Page) => page.locator("#rankning tbody tr:not([hidden]) th a")
   .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(8, 12)));
-const columnValues = (page: Page, col: number) => page.locator("#rankning tbody tr:not([hidden])")
+// The ranked row group only (low-coverage municipalities follow, unranked, in their own row group).
+const columnValues = (page: Page, col: number) => page.locator("#rankning tbody:not([data-unranked]) tr:not([hidden])")
   .evaluateAll((trs, c) => trs.map((tr) => (tr as HTMLTableRowElement).cells[c].dataset.v ?? ""), col);
 const sv = (x: number) => x.toFixed(1).replace(".", ",");
 
@@ -36,8 +37,14 @@ describe("ranking page", () => {
     const scores = variantScores(latest, "seniorernas-prioritering", "riksmedian");
     const codes = await visibleCodes(page);
     expect(new Set(codes).size).toBe(290);
-    const ranks = codes.map((c) => scores.get(c)!.rank ?? Infinity);
+    // Ranked municipalities first, in rank order; those below the coverage limit last, without a rank.
+    const isLow = (c: string) => scores.get(c)!.coverage < 0.75 || scores.get(c)!.rank === null;
+    const firstLow = codes.findIndex(isLow);
+    const ranked = firstLow < 0 ? codes : codes.slice(0, firstLow);
+    expect(codes.slice(ranked.length).every(isLow)).toBe(true);
+    const ranks = ranked.map((c) => scores.get(c)!.rank!);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks[0]).toBe(1);
     // One row checked cell by cell: rank, total, sub-indices, group in text, interval.
     const code = codes[10];
     const s = scores.get(code)!;
@@ -73,7 +80,7 @@ describe("ranking page", () => {
     if (firstMissing >= 0) expect(infoValues.slice(firstMissing).every((v) => v === "")).toBe(true);
 
     await header(/^Kommun/).getByRole("button").click();
-    const names = await page.locator("#rankning tbody th a").allTextContents();
+    const names = await page.locator("#rankning tbody:not([data-unranked]) th a").allTextContents();
     expect(names).toEqual([...names].sort(new Intl.Collator("sv").compare));
     expect(await page.locator("[data-status]").textContent()).toMatch(/Sorterad efter kommun, stigande/);
   });
@@ -128,7 +135,7 @@ describe("ranking page", () => {
       const scores = variantScores(year, weightSet, missingRule);
       const codes = await visibleCodes(page);
       const totals = (await columnValues(page, 2)).map((v) => (v === "" ? null : Number(v)));
-      expect(totals).toEqual(codes.map((c) => scores.get(c)!.total));
+      expect(totals).toEqual(codes.slice(0, totals.length).map((c) => scores.get(c)!.total));
     }
     // Back to the default at /rankning/.
     await page.getByRole("link", { name: String(latest), exact: true }).click();
