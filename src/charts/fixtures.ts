@@ -5,6 +5,7 @@ import type { IndicatorScoreInput } from "./indicatorScoreChart";
 import type { RankingMapInput } from "./rankingMapChart";
 import type { SubIndexComparisonInput } from "./subIndexComparisonChart";
 import type { TrendInput } from "./trendChart";
+import type { QualityCostInput } from "./qualityCostChart";
 import type { UnitVariationInput } from "./unitVariationChart";
 import { mulberry32 } from "../model/random";
 
@@ -115,4 +116,15 @@ export function indicatorScoreFixture(): IndicatorScoreInput {
       row("U21432", "Senior alert: riskbedömningar i ordinärt boende", "Stöd och utveckling", 12.0, 25.5, "12,0 %"),
     ],
   };
+}
+
+/** 60 made-up municipalities with a cost per inhabitant 80+ and a total (seeded); two lack a value. */
+export function qualityCostFixture(): QualityCostInput {
+  const random = seeded(1880);
+  const points = Array.from({ length: 60 }, (_, i) => {
+    const cost = Math.round(30000 + random() * 90000);
+    const total = round1(55 + random() * 20 + (cost - 75000) / 20000);
+    return { code: String(1000 + i), name: `Exempelkommun ${i + 1}`, total: i === 7 ? null : total, cost: i === 11 ? null : cost };
+  });
+  return { year: 2022, points, correlationText: "2022 fanns ett svagt positivt samband mellan kostnad och kvalitet (r = 0,21)." };
 }

@@ -9,3 +9,4 @@ export { rankingMapChart, type RankingMapInput, type MapMunicipality, type Resul
 export { groupComparisonChart, sizeGroupLabel, SIZE_GROUPS, KOMMUNGRUPP_ORDER, type GroupComparisonInput, type GroupComparisonMunicipality } from "./groupComparisonChart";
 export { indicatorScoreChart, type IndicatorScoreInput, type IndicatorScoreRow } from "./indicatorScoreChart";
 export type { MunicipalityGeo, MunicipalityFeature } from "./geo";
+export { qualityCostChart, placedPoints, type QualityCostInput, type QualityCostPoint } from "./qualityCostChart";
