@@ -32,6 +32,8 @@ export interface CsvOptions {
   /** Neutralise formulas in header and text cells; default: on when `bom` (files people open). */
   formulaSafe?: boolean;
   delimiter?: string;
+  /** Write numbers with a decimal comma (Swedish Excel; use with delimiter ";"). Text is left as it is. */
+  decimalComma?: boolean;
 }
 
 /**
@@ -45,7 +47,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   const safe = options.formulaSafe ?? options.bom ?? false;
   const field = (v: CsvCell) => {
     const c = safe ? formulaSafe(v) : v;
-    return quoteCsvField(c == null ? "" : String(c), delimiter);
+    const text = typeof c === "number" && options.decimalComma ? String(c).replace(".", ",") : c == null ? "" : String(c);
+    return quoteCsvField(text, delimiter);
   };
   const lines = [header.map(field).join(delimiter), ...rows.map((r) => r.map(field).join(delimiter))];
   return (options.bom ? "\ufeff" : "") + lines.join(eol) + eol;

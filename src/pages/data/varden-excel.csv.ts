@@ -1,0 +1,6 @@
+// /data/varden-excel.csv: varden.csv for Swedish Excel (; decimal comma, BOM).
+import type { APIRoute } from "astro";
+import { moreFiles } from "../../site-data/moreDownloads";
+
+export const GET: APIRoute = async () =>
+  new Response((await moreFiles()).vardenExcelCsv, { headers: { "content-type": "text/csv; charset=utf-8" } });
