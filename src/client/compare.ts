@@ -1,10 +1,10 @@
 // Compare island (/jamfor/?k=0180,1480,1280): 2–5 municipalities side by side. The state is the `k`
 // query parameter only, so every view is a shareable link. Data: /jamfor/kommuner.json (built by
 // src/site-data/ranking.ts compareData). All text goes in through textContent: names are never HTML.
-import {
-  formatInt, formatNumber, formatRank, formatRankInterval, formatScore, formatShare,
-} from "../charts/format";
+import { formatInt, formatNumber, formatRankInterval, formatScore, formatShare } from "../charts/format";
 import type { CompareData, CompareMunicipality } from "../site-data/ranking";
+import { GROUP_LABEL, SUB_NAMES, el, rankText, setBarWidth } from "./compareDom";
+import { renderCards } from "./compareCards";
 
 export const MAX_COMPARE = 5;
 export const MIN_COMPARE = 2;
@@ -41,25 +41,13 @@ export function withPeers(codes: readonly string[], peers: readonly string[], kn
   return out;
 }
 
-const SUB_NAMES = ["Information", "Biståndshandläggning", "Utförande", "Stöd och utveckling"];
-const GROUP_LABEL: Record<string, string> = {
-  högt: "Högt", "över medel": "Över medel", "nära medel": "Nära medel", "under medel": "Under medel", lågt: "Lågt",
-};
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 function scoreCell(score: number | null, bold = false): HTMLTableCellElement {
   const td = el("td", { class: "num" });
   const text = el(bold ? "strong" : "span", {}, formatScore(score));
   td.append(text);
   if (score !== null) {
     const bar = el("span", { class: "mini-bar", "aria-hidden": "true" });
-    bar.append(el("span", { style: `width:${Math.max(0, Math.min(100, score)).toFixed(1)}%` }));
+    bar.append(setBarWidth(el("span"), score));
     td.append(bar);
   }
   return td;
@@ -97,8 +85,8 @@ export function renderTable(data: CompareData, chosen: CompareMunicipality[], on
     national.classList.add("national");
     body.append(el("tr", {}, header, ...cells, national));
   };
-  add(rowHeader("Rang", "1 är bäst"), chosen.map((m) => el("td", { class: "num" }, el("strong", {}, m.rank === null ? "Ej rangordnad" : m.lowCoverage ? `(${formatInt(m.rank)}) vägledande` : formatRank(m.rank, m.nRanked)))), el("td", { class: "num" }, "–"));
-  add(rowHeader("Rangintervall", "90 % säkerhet"), chosen.map((m) => el("td", { class: "num" }, formatRankInterval(m.rankLow, m.rankHigh))), el("td", { class: "num" }, "–"));
+  add(rowHeader("Rang", "1 är bäst"), chosen.map((m) => el("td", { class: "num" }, el("strong", {}, rankText(m)))), el("td", { class: "num" }, "–"));
+  add(rowHeader("Trolig plats", "90 % säkerhet"), chosen.map((m) => el("td", { class: "num" }, m.lowCoverage ? "–" : formatRankInterval(m.rankLow, m.rankHigh))), el("td", { class: "num" }, "–"));
   add(rowHeader("Resultatgrupp"), chosen.map((m) => groupCell(m.group)), el("td", {}, "–"));
   add(rowHeader("Totalindex", "0–100"), chosen.map((m) => scoreCell(m.total, true)), scoreCell(data.national.total, true));
   SUB_NAMES.forEach((name, i) => add(rowHeader(name, "delindex, 0–100"), chosen.map((m) => scoreCell(m.sub[i])), scoreCell(data.national.sub[i])));
@@ -174,9 +162,11 @@ export async function initCompare(root: HTMLElement): Promise<void> {
         ? "Välj minst två kommuner för att jämföra dem."
         : `Välj minst en kommun till att jämföra ${chosen[0].name} med.`));
     } else {
-      const wrap = el("div", { class: "table-wrap", role: "region", tabindex: "0", "aria-label": "Jämförelsetabell" });
-      wrap.append(renderTable(data, chosen, (code) => update(removeCode(codes, code), `${byCode.get(code)?.name} togs bort.`)));
-      output.replaceChildren(wrap);
+      const wrap = el("div", { class: "table-wrap compare-wide", role: "region", tabindex: "0", "aria-label": "Jämförelsetabell" });
+      const onRemove = (code: string) => update(removeCode(codes, code), `${byCode.get(code)?.name} togs bort.`);
+      wrap.append(renderTable(data, chosen, onRemove));
+      // Phones show one card per municipality instead of the wide table (CSS picks one; both hold the same).
+      output.replaceChildren(wrap, renderCards(data, chosen, onRemove));
     }
     status.textContent = message ?? (codes.length
       ? `Jämför ${codes.length} ${codes.length === 1 ? "kommun" : "kommuner"}: ${chosen.map((m) => m.name).join(", ")}.`
