@@ -73,6 +73,15 @@ describe("unitVariationChart", () => {
     expect(o.svg).toContain("uppgift saknas");
   });
 
+  it("wraps a long unit name onto more lines instead of cutting it (\"(exempel)\" stays visible)", () => {
+    const long = unitVariationFixture(4);
+    long.units[0] = { ...long.units[0], name: "Hemtjänst Norra distriktet, nattpatrullen (exempel)" };
+    const narrow = unitVariationChart(long, { width: 340 });
+    const texts = svgTexts(narrow.svg);
+    expect(texts.some((t) => t.includes("(exempel)"))).toBe(true);
+    expect(texts.some((t) => t.includes("…"))).toBe(false);
+  });
+
   it("is deterministic", () => {
     expect(unitVariationChart(unitVariationFixture()).svg).toBe(out.svg);
   });

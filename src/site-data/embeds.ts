@@ -37,6 +37,11 @@ import { latestYearOf, loadMapGeo, loadRanking } from "./ranking";
 
 export const MUNICIPALITY_CHARTS = ["delindex", "trend", "enheter", "enheter-ovriga"] as const;
 export const NATIONAL_CHARTS = ["karta", "nationellt"] as const;
+/**
+ * Width of the charts drawn for phones: at a 375 px screen (343 px of content) the 12 px chart text
+ * scales to at least 12 px (issue 18). Wide charts are drawn at the default 640 px.
+ */
+export const NARROW_WIDTH = 340;
 export type MunicipalityChart = (typeof MUNICIPALITY_CHARTS)[number];
 export type NationalChart = (typeof NATIONAL_CHARTS)[number];
 
@@ -207,7 +212,7 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
   };
   put("delindex", {
     chart: subIndexComparisonChart(sub, { id: `delindex-${code}` }),
-    narrow: subIndexComparisonChart(sub, { id: `delindex-${code}-smal`, width: 360 }),
+    narrow: subIndexComparisonChart(sub, { id: `delindex-${code}-smal`, width: NARROW_WIDTH }),
   });
 
   const trend = {
@@ -217,7 +222,7 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
   };
   put("trend", {
     chart: trendChart(trend, { id: `trend-${code}` }),
-    narrow: trendChart(trend, { id: `trend-${code}-smal`, width: 360 }),
+    narrow: trendChart(trend, { id: `trend-${code}-smal`, width: NARROW_WIDTH }),
   });
 
   const u = view.units;
@@ -241,11 +246,11 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
     if (keyInput.indicators.length) {
       put("enheter", {
         chart: unitVariationChart(keyInput, { id: `enheter-${code}` }),
-        narrow: unitVariationChart(keyInput, { id: `enheter-${code}-smal`, width: 360 }),
+        narrow: unitVariationChart(keyInput, { id: `enheter-${code}-smal`, width: NARROW_WIDTH }),
       });
     }
     if (restInput.indicators.length) {
-      put("enheter-ovriga", { chart: unitVariationChart(restInput, { id: `enheter-ovriga-${code}`, width: 400 }), compact: true });
+      put("enheter-ovriga", { chart: unitVariationChart(restInput, { id: `enheter-ovriga-${code}`, width: NARROW_WIDTH }), compact: true });
     }
   }
   return out;
