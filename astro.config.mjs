@@ -2,6 +2,7 @@ import { defineConfig } from "astro/config";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { arrowNoEval } from "./scripts/vite-arrow-no-eval.mjs";
+import { pruneDist } from "./scripts/csp-prune.mjs";
 
 // Chart PNG downloads (issue 6, embeds): after the pages are written, scripts/chart-png.ts renders a PNG
 // beside every built chart SVG (…/diagram/*.svg), in parallel and cached by content hash.
@@ -16,20 +17,29 @@ const chartPng = {
   },
 };
 
+// Content-Security-Policy clean-up (issue 20 item 6): drop the script hashes of Astro's client directives,
+// which no page uses (scripts/csp-prune.mjs). Runs before the PNG step, on the written pages.
+const cspPrune = {
+  name: "hemtjanstkollen-csp-prune",
+  hooks: { "astro:build:done": ({ dir }) => { pruneDist(fileURLToPath(dir)); } },
+};
+
 // Static output only; every page is pre-rendered. DuckDB-WASM is imported on /utforska/ alone.
 export default defineConfig({
   output: "static",
   // The public origin (embed snippets, links); SITE_URL sets it for a deploy.
   site: process.env.SITE_URL ?? "http://127.0.0.1:4321",
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "auto" },
+  // Stylesheets are always files (never inlined), so the policy needs no 'unsafe-inline' for styles.
+  build: { format: "directory", inlineStylesheets: "never" },
   compressHTML: true,
   devToolbar: { enabled: false },
   // Content-Security-Policy as <meta http-equiv> on every page (Astro adds it to each page's <head>, also
   // for layouts other than Base: embeds, report print pages). Only the site's own origin; no inline
   // script (vite.build.assetsInlineLimit below keeps Astro from inlining client scripts; Astro would hash
-  // any that remain) and no eval (scripts/vite-arrow-no-eval.mjs). Inline styles stay allowed: chart SVGs
-  // carry <style> and style attributes, and CSS cannot run script. /utforska/ adds 'wasm-unsafe-eval'
+  // any that remain) and no eval (scripts/vite-arrow-no-eval.mjs). No inline styles either: stylesheets
+  // are files, chart SVGs carry no <style> or style attribute (src/charts/render.ts), and scripts set
+  // styles through the CSS object model only. /utforska/ adds 'wasm-unsafe-eval'
   // for DuckDB-WASM (its worker is a same-origin file: worker-src 'self'). A meta tag cannot set
   // frame-ancestors; a host that sets headers should send frame-ancestors 'self' except under /embed/.
   // Tested in Chromium on every page type (tests/reliability/).
@@ -40,10 +50,10 @@ export default defineConfig({
         "frame-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
       ],
       scriptDirective: { resources: ["'self'"] },
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+      styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [chartPng],
+  integrations: [cspPrune, chartPng],
   vite: {
     optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
     // Content-Security-Policy (security.csp above): never inline client scripts into the HTML (other assets

@@ -110,7 +110,6 @@ export function renderComposite(
   svg.setAttribute("font-family", fontFamily);
   svg.setAttribute("font-size", String(fontSize.tick));
   svg.setAttribute("fill", "currentColor");
-  svg.setAttribute("style", "display:block;height:auto;max-width:100%");
   for (const part of parts) {
     const node = Plot.plot({ ...part.spec, document, className: "hk-chart-part" } as Plot.PlotOptions) as unknown as Element;
     node.setAttribute("x", String(part.x));
@@ -135,6 +134,7 @@ export function finishSvg(document: Document, svg: Element, a11y: A11yText, opti
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
   }
+  styleToAttributes(svg);
   normaliseIds(svg, a11y.id);
   roundCoordinates(svg, options.decimals ?? 2);
   svg.setAttribute("xmlns", SVG_NS);
@@ -153,6 +153,26 @@ export function finishSvg(document: Document, svg: Element, a11y: A11yText, opti
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
   return svg.outerHTML;
+}
+
+/**
+ * No <style> element and no style attribute, so pages can keep a Content-Security-Policy without
+ * 'unsafe-inline' for styles (issue 20): Plot's stylesheet (display, max-width, white-space) lives in
+ * src/styles/site.css (.hk-chart), and the root's font and colour become presentation attributes.
+ */
+function styleToAttributes(svg: Element): void {
+  for (const el of Array.from(svg.querySelectorAll("style"))) el.remove();
+  for (const el of [svg, ...Array.from(svg.querySelectorAll("[style]"))]) {
+    const style = el.getAttribute("style");
+    if (style === null) continue;
+    for (const decl of style.split(";")) {
+      const i = decl.indexOf(":");
+      const prop = decl.slice(0, i).trim().toLowerCase();
+      const value = decl.slice(i + 1).trim();
+      if (i > 0 && ["font-family", "font-size", "color", "fill", "stroke"].includes(prop)) el.setAttribute(prop, value); // the style won over the attribute
+    }
+    el.removeAttribute("style");
+  }
 }
 
 /** Renames every id in document order to "<prefix>-<n>" and updates url(#…) and href="#…" references. */

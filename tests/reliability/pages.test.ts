@@ -2,7 +2,8 @@
 // - a Content-Security-Policy <meta> in <head> that allows only the site's own origin: script-src 'self'
 //   (plus hashes of any inline script on that page, plus 'wasm-unsafe-eval' on /utforska/ only), no
 //   'unsafe-eval', no 'unsafe-inline' for scripts, no host, scheme or wildcard source anywhere except
-//   data: images, object-src 'none', base-uri; every inline executable script is allowed by its hash;
+//   data: images, object-src 'none', base-uri; every inline executable script is allowed by its hash and
+//   no other hash is listed; no 'unsafe-inline' for styles, and no <style> element or style attribute;
 // - no inline event-handler attribute and no javascript: URL (the CSP would block them: dead code or an
 //   injection);
 // - lang="sv", and the data date and the method version from the published manifest on every page.
@@ -46,6 +47,11 @@ export function policyProblems(policy: Map<string, string[]>, page: string, inli
   for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'"]) if (script.includes(bad)) problems.push(`script-src allows ${bad}`);
   if (script.includes("'wasm-unsafe-eval'") && !page.startsWith("/utforska/")) problems.push("'wasm-unsafe-eval' outside the explorer");
   for (const h of inlineScriptHashes) if (!script.includes(`'${h}'`)) problems.push(`inline script not allowed by hash ${h}`);
+  // Only the hashes of this page's inline scripts (not those of Astro's unused client directives).
+  for (const s of script) if (/^'sha(256|384|512)-/.test(s) && !inlineScriptHashes.includes(s.slice(1, -1))) problems.push(`script-src allows an unused hash ${s}`);
+  // No 'unsafe-inline' for styles either (issue 20): no <style> element, no style attribute on any page.
+  const style = get("style-src") ?? [];
+  for (const bad of ["'unsafe-inline'", "'unsafe-hashes'"]) if (style.includes(bad)) problems.push(`style-src allows ${bad}`);
   if ((policy.get("object-src") ?? []).join(" ") !== "'none'") problems.push("object-src must be 'none'");
   if (!policy.has("base-uri")) problems.push("base-uri missing");
   for (const [directive, sources] of policy) {
@@ -94,6 +100,10 @@ describe("every built HTML page", () => {
       const handler = /<[a-zA-Z][^<>]*?\son[a-z]{3,}\s*=/.exec(html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/gi, ""));
       if (handler) problems.push(`${page}: inline event handler ${handler[0].slice(-40)}`);
       if (/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(html)) problems.push(`${page}: javascript: URL`);
+      const markup = html.replace(/<script\b[\s\S]*?<\/script>/gi, "");
+      if (/<style\b/i.test(markup)) problems.push(`${page}: inline <style> element`);
+      const styleAttr = /<[a-zA-Z][^<>]*?\sstyle\s*=/.exec(markup);
+      if (styleAttr) problems.push(`${page}: style attribute ${styleAttr[0].slice(-60)}`);
     }
     console.log(`CSP: ${files.length} pages, ${policies.size} distinct policies (besides script-src):\n${[...policies].map(([p, n]) => `  ${n} × ${p}`).join("\n")}`);
     expect(problems.slice(0, 30), `${problems.length} problems`).toEqual([]);
