@@ -14,8 +14,7 @@ export function formatRawValue(ind: Pick<IndicatorView, "kind">, value: number |
     case "coded":
       return Number.isInteger(value) && CODED_SV[value] ? `${CODED_SV[value]} (${value})` : codedAverage(value);
     case "count":
-      // A count of people reads as whole numbers or one decimal ("15,9 personer", not "15,87").
-      return `${formatNumber(value, Math.min(d, 1))}${NBSP}personer`;
+      return `${formatNumber(value, d)}${NBSP}personer`;
   }
 }
 
@@ -27,9 +26,14 @@ export function codedAverage(value: number): string {
   return `snitt ${formatNumber(value, 1)} av 2`;
 }
 
-/** A median of raw values from several municipalities (coded items: a number, since a median of codes has no label). */
+/**
+ * A national value or a median of several municipalities: an average, so coded items say "snitt … av 2"
+ * rather than a level, and counts of people get at most one decimal ("15,9 personer" beside whole numbers,
+ * not "15,87").
+ */
 export function formatMedianValue(ind: Pick<IndicatorView, "kind">, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return MISSING;
   if (ind.kind === "coded" && !Number.isInteger(value)) return codedAverage(value);
+  if (ind.kind === "count") return formatRawValue(ind, value, Math.min(decimalsOf(value), 1));
   return formatRawValue(ind, value);
 }
