@@ -83,7 +83,7 @@ describe("compare page", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     const small = await h.newPage({ width: 375, height: 800 });
     await small.goto(`${h.url}/jamfor/?k=0180,1480,1280,0114,2321`);
-    await small.waitForSelector(".compare-table");
+    await small.waitForSelector(".compare-card"); // phones: one card per municipality, the wide table hidden
     expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
     expect(h.foreignRequests).toEqual([]);
   });

@@ -44,7 +44,7 @@ describe("start page", () => {
 
     // National picture: chart + table, groups by size and by kommungrupp.
     const national = page.locator("figure[data-chart='nationellt']");
-    expect(await national.locator("svg[role='img']").count()).toBe(1);
+    expect(await national.locator("svg[role='img']").count()).toBe(2); // wide and narrow (phones)
     const tableText = await national.locator("details table").textContent();
     expect(tableText).toContain("Storstäder");
     expect(tableText).toContain("invånare");
