@@ -7,7 +7,7 @@ const m = (code: string, name: string) => ({ code, name } as MunicipalityRow);
 const s = (year: number, municipality: string, rank: number | null, low: number | null, high: number | null, coverage = 1): ScoreRow => ({
   year, municipality, weight_set: "w", missing_rule: "r", information: null, bistandshandlaggning: null, utforande: null,
   stod_utveckling: null, total: 50, rank, rank_low: low, rank_high: high, n_ranked: 4, group: null, coverage, flags: "",
-  indistinguishable: null, rank_shift_weight_set: null, rank_shift_missing_rule: null,
+  indistinguishable: null, rank_shift_weight_set: null, rank_shift_missing_rule: null, missing_indicators: "",
 });
 const munis = [m("0001", "Ö-kommun"), m("0002", "A-kommun"), m("0003", "Låg"), m("0004", "Ny")];
 const scores = [
