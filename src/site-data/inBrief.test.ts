@@ -38,6 +38,12 @@ describe("inBrief", () => {
     expect(b.change).toBeNull();
   });
 
+  it("gives a low-coverage municipality without a total (the model's null) the coverage sentence, not 'no data'", () => {
+    const b = inBrief({ ...base, name: "Sorsele", score: null, rank: null, rankLow: null, rankHigh: null, group: null, lowCoverage: true, coverage: 0.5, change: null });
+    expect(b.verdict).toMatch(/kan inte jämföras säkert/);
+    expect(b.range).toBe("Kommunerna får mellan 51,0 och 78,4 av 100. För Sorsele visas bara delindexen, eftersom underlaget inte räcker för ett totalindex.");
+  });
+
   it("says so when there is no index", () => {
     const b = inBrief({ ...base, score: null, rank: null, group: null, change: null });
     expect(b.verdict).toMatch(/inget index/);

@@ -45,12 +45,12 @@ const VERDICT: Record<string, string> = {
 
 /** The verdict sentence: the result group in words, never a grade. */
 export function verdictSentence(b: InBriefInput): string {
-  if (b.score === null) return `Det finns inget index för hemtjänsten i ${b.name} ${b.year}: underlaget saknas.`;
-  if (b.lowCoverage || b.rank === null) {
+  if (b.lowCoverage) {
     return `Hemtjänsten i ${b.name} kan inte jämföras säkert med andra kommuner ${b.year}: bara ` +
       `${formatShare(b.coverage * 100, 0)} av underlaget finns (gränsen är ${formatShare(b.coverageLimit * 100, 0)}), ` +
       "så kommunen får ingen placering.";
   }
+  if (b.score === null || b.rank === null) return `Det finns inget index för hemtjänsten i ${b.name} ${b.year}: underlaget saknas.`;
   const words = b.group ? VERDICT[b.group] : undefined;
   return words
     ? `Hemtjänsten i ${b.name} ${words}, enligt de äldres svar och kommunens arbetssätt ${b.year}.`
@@ -59,7 +59,13 @@ export function verdictSentence(b: InBriefInput): string {
 
 /** Where the municipality stands within the range municipalities reach, with its rank interval. */
 export function rangeSentence(b: InBriefInput): string | null {
-  if (b.score === null) return null;
+  if (b.score === null) {
+    // Below the coverage limit the model publishes no total, only the sub-indices.
+    return b.lowCoverage
+      ? `${b.range ? `Kommunerna får mellan ${formatScore(b.range.min)} och ${formatScore(b.range.max)} av 100. ` : ""}` +
+        `För ${b.name} visas bara delindexen, eftersom underlaget inte räcker för ett totalindex.`
+      : null;
+  }
   const own = `${b.name} får ${formatScore(b.score)}`;
   const range = b.range ? `Kommunerna får mellan ${formatScore(b.range.min)} och ${formatScore(b.range.max)} av 100; ${own}` : `${own} av 100`;
   if (b.lowCoverage || b.rank === null) return `${range}, men på ett ofullständigt underlag.`;
