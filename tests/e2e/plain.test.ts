@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { parseCsv } from "../../src/pipeline/csv";
 import { loadBuildData, type BuildData } from "../../src/site-data/load";
 import { horizontalOverflow, seriousAxeViolations, startHarness, type Harness } from "./harness";
+import { DEFAULT_MISSING_RULE } from "../../src/model/missing";
 
 let h: Harness;
 let data: BuildData;
@@ -21,7 +22,7 @@ afterAll(async () => { await h?.close(); });
 const KIRUNA = "2584";
 const SORSELE = "2422";
 const defaultScore = (year: number, code: string) => data.scores.find((s) => s.year === year && s.municipality === code &&
-  s.weight_set === "seniorernas-prioritering" && s.missing_rule === "omviktning");
+  s.weight_set === "seniorernas-prioritering" && s.missing_rule === DEFAULT_MISSING_RULE);
 const csv = async (path: string) => {
   const r = await fetch(`${h.url}${path}`);
   expect(r.status, path).toBe(200);
@@ -110,7 +111,7 @@ describe("change column, change view and forandring.csv", () => {
     const page = await h.newPage();
     await page.goto(`${h.url}/rankning/`);
     const ranked = await page.locator("#rankning tbody:not([data-unranked]) th a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(8, 12)));
-    const low = data.scores.filter((s) => s.year === latest && s.weight_set === "seniorernas-prioritering" && s.missing_rule === "omviktning" && s.coverage < 0.75).map((s) => s.municipality);
+    const low = data.scores.filter((s) => s.year === latest && s.weight_set === "seniorernas-prioritering" && s.missing_rule === DEFAULT_MISSING_RULE && s.coverage < 0.75).map((s) => s.municipality);
     expect(low).toContain(SORSELE);
     for (const c of low) expect(ranked).not.toContain(c);
     expect(await page.locator("#rankning tbody[data-unranked] tr").count()).toBe(low.length);
