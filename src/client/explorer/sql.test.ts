@@ -52,6 +52,58 @@ describe("checkReadOnlySql", () => {
     refused("SELECT * FROM glob('*')", /glob/);
   });
 
+  // Issue 20 item 2: payloads that passed the keyword filter before (DuckDB's locked
+  // enable_external_access=false refused them all; the filter must hold on its own).
+  it("refuses quoted and qualified forbidden functions", () => {
+    refused(`SELECT * FROM "read_text"('http://example.com/x')`, /read_text|filer eller adresser/);
+    refused(`SELECT * FROM "main"."read_blob"('http://example.com/x')`, /read_blob|filer eller adresser/);
+    refused(`SELECT * FROM "glob"('*')`, /glob|filer eller adresser/);
+    refused(`SELECT * FROM "query"('SELECT 42')`, /query|filer eller adresser/);
+    // The same calls outside table position are caught by the identifier check alone.
+    refused(`SELECT "read_text"('http://example.com/x')`, /Funktionen read_text/);
+    refused(`SELECT "ReAd_BlOb"('x')`, /Funktionen read_blob/);
+    refused(`SELECT main."read_blob"('x')`, /Funktionen read_blob/);
+    refused(`SELECT "main"."query"('SELECT 42')`, /Funktionen query/);
+    refused(`SELECT "query_table"('kommuner')`, /Funktionen query_table/);
+    refused(`SELECT x FROM kommuner, main.read_text('x')`, /Funktionen read_text/);
+    refused(`SELECT read_text /* c */ ('x')`, /Funktionen read_text/);
+    refused(`SELECT 'x'.getenv()`, /Funktionen getenv/);
+    refused(`SELECT "getenv"('HOME')`, /Funktionen getenv/);
+  });
+
+  it("refuses strings and quoted names in table position, comma joins included", () => {
+    refused("SELECT * FROM municipalities, 'http://example.com/x.csv'", /filer eller adresser/);
+    refused("SELECT * FROM kommuner k, 'http://example.com/x.csv' x", /filer eller adresser/);
+    refused("SELECT * FROM kommuner k JOIN resultat r ON r.kommunkod = k.kommunkod, 'http://example.com/x.csv'", /filer eller adresser/);
+    refused("SELECT * FROM kommuner JOIN resultat USING (kommunkod), 'x.csv'", /filer eller adresser/);
+    refused("SELECT * FROM kommuner, LATERAL 'x.csv'", /filer eller adresser/);
+    refused("SELECT * FROM ('http://example.com/x.csv')", /filer eller adresser/);
+    refused("SELECT * FROM $$http://example.com/x.csv$$", /filer eller adresser/);
+    refused("SELECT * FROM kommuner WHERE kommunkod IN (SELECT kommunkod FROM resultat, 'x.csv')", /filer eller adresser/);
+    refused(`SELECT * FROM "x.csv"`, /utan citattecken/);
+    refused(`SELECT * FROM kommuner, "http://example.com/x.parquet"`, /utan citattecken/);
+    refused("SUMMARIZE 'http://example.com/x.csv'", /filer eller adresser/);
+    refused("DESCRIBE 'http://example.com/x.csv'", /filer eller adresser/);
+    refused("SHOW 'http://example.com/x.csv'", /filer eller adresser/);
+    refused(`SUMMARIZE "x.csv"`, /utan citattecken/);
+    refused("DESCRIBE (FROM 'x.csv')", /filer eller adresser/);
+    refused("FROM 'x.csv'", /filer eller adresser/);
+    refused("TABLE 'x.csv'", /filer eller adresser/);
+  });
+
+  it("still lets ordinary reading queries through", () => {
+    ok("SELECT k.kommun, r.totalindex FROM kommuner k, resultat r WHERE r.kommunkod = k.kommunkod AND r.kommun IN ('Borås', 'Malmö')");
+    ok("SELECT * FROM kommuner k JOIN resultat r USING (kommunkod) WHERE r.ar = 2022");
+    ok("SELECT * FROM range(3) t(x), kommuner WHERE kommun GLOB 'S*'");
+    ok("SELECT \"kommun\" AS \"query\" FROM kommuner");
+    ok("SELECT * FROM (SELECT 1 AS a, 'http://x' AS b) t");
+    ok("SUMMARIZE resultat");
+    ok("DESCRIBE varden");
+    ok("SHOW TABLES");
+    ok("SELECT replace_me FROM (SELECT 1 AS replace_me)");
+    ok("SELECT * FROM kommuner ORDER BY kommun LIMIT 5");
+  });
+
   it("refuses empty, unterminated and overlong input", () => {
     refused("", /Skriv en fråga/);
     refused("   ;  ");

@@ -109,10 +109,36 @@ export function tokenize(sql: string): Token[] | string {
   return tokens;
 }
 
-/** Check a query from the SQL box. Only one reading statement passes. */
+/** Keywords after which a table (or a table function, or a subquery) follows. */
+const TABLE_KEYWORDS = new Set(["FROM", "JOIN", "SUMMARIZE", "DESCRIBE", "SHOW", "TABLE"]);
+
+/** Keywords that end a FROM clause at their depth (a comma after them is no longer a join). */
+const CLAUSE_END = new Set([
+  "WHERE", "GROUP", "HAVING", "QUALIFY", "WINDOW", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT",
+  "SELECT", "RETURNING",
+]);
+
+/** A quoted identifier's name as DuckDB reads it: without quotes, doubled quotes undone. */
+export function unquoteIdent(text: string): string {
+  return text.slice(1, -1).replace(/""/g, '"');
+}
+
+const NO_FILES = "Frågerutan kan inte läsa filer eller adresser, bara de inlästa tabellerna.";
+
+/**
+ * Check a query from the SQL box. Only one reading statement passes.
+ *
+ * The check holds on its own (issue 20), without relying on the database's lock:
+ * - every identifier that is called, bare or quoted (`read_text(`, `"read_text"(`, `"main"."read_blob"(`),
+ *   is compared unquoted and lower-cased with the forbidden functions (so `name GLOB 'S*'` still works);
+ * - in table position (after FROM, JOIN, a comma in a FROM clause, SUMMARIZE, DESCRIBE, SHOW, TABLE, and
+ *   after any opening parentheses there) only a bare name or a subquery may stand: a string
+ *   (`FROM 'http://…'`, a "replacement scan" that reads a file or URL) or a quoted identifier
+ *   (`FROM "x.csv"`, `FROM "glob"('*')`) is refused.
+ */
 export function checkReadOnlySql(input: string): SqlCheck {
   const sql = input.trim();
-  if (sql === "") return { ok: false, message: "Skriv en fråga först, till exempel SELECT * FROM municipalities LIMIT 10." };
+  if (sql === "") return { ok: false, message: "Skriv en fråga först, till exempel SELECT * FROM kommuner LIMIT 10." };
   if (sql.length > MAX_SQL_LENGTH) {
     return { ok: false, message: `Frågan är för lång (högst ${MAX_SQL_LENGTH.toLocaleString("sv-SE")} tecken).` };
   }
@@ -132,9 +158,37 @@ export function checkReadOnlySql(input: string): SqlCheck {
       message: "Här kan du bara läsa data. Börja frågan med SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE eller EXPLAIN.",
     };
   }
+  let depth = 0;
+  const inFrom: boolean[] = [false]; // per parenthesis depth: inside a FROM clause (a comma joins a table)
+  let tablePosition = false;
   for (let k = 0; k < body.length; k++) {
     const t = body[k];
-    if (t.kind !== "word") continue;
+    if (t.kind === "symbol") {
+      if (t.text === "(") { depth++; inFrom[depth] = false; continue; } // table position carries into "("
+      if (t.text === ")") { depth = Math.max(0, depth - 1); tablePosition = false; continue; }
+      if (t.text === "," && inFrom[depth]) { tablePosition = true; continue; }
+      tablePosition = false;
+      continue;
+    }
+    if (t.kind === "string") {
+      if (tablePosition) return { ok: false, message: NO_FILES };
+      continue;
+    }
+    const name = t.kind === "ident" ? unquoteIdent(t.text).toLowerCase() : t.text.toLowerCase();
+    const next = body[k + 1];
+    const called = next?.kind === "symbol" && next.text === "(";
+    if (called && (FORBIDDEN_FUNCTIONS as readonly string[]).includes(name)) {
+      return {
+        ok: false,
+        message: `Funktionen ${name} är inte tillåten här: frågerutan läser bara de inlästa tabellerna, inga filer eller adresser.`,
+      };
+    }
+    if (t.kind === "ident") {
+      if (tablePosition) {
+        return { ok: false, message: `${NO_FILES} Skriv tabellnamnet utan citattecken (till exempel FROM kommuner).` };
+      }
+      continue;
+    }
     const upper = t.text.toUpperCase();
     if ((FORBIDDEN_KEYWORDS as readonly string[]).includes(upper)) {
       return {
@@ -142,18 +196,14 @@ export function checkReadOnlySql(input: string): SqlCheck {
         message: `${upper} är inte tillåtet här. Frågerutan kan bara läsa tabellerna, inte ändra, skapa, ladda eller koppla in något.`,
       };
     }
-    const lower = t.text.toLowerCase();
-    const next = body[k + 1];
-    if ((FORBIDDEN_FUNCTIONS as readonly string[]).includes(lower) && next?.kind === "symbol" && next.text === "(") {
-      return {
-        ok: false,
-        message: `Funktionen ${lower} är inte tillåten här: frågerutan läser bara de inlästa tabellerna, inga filer eller adresser.`,
-      };
+    if (TABLE_KEYWORDS.has(upper)) {
+      tablePosition = true;
+      if (upper === "FROM" || upper === "JOIN") inFrom[depth] = true;
+      continue;
     }
-    // FROM 'file.csv' / JOIN 'https://…' would read a file or URL (a "replacement scan").
-    if ((upper === "FROM" || upper === "JOIN") && next?.kind === "string") {
-      return { ok: false, message: "Frågerutan kan inte läsa filer eller adresser, bara de inlästa tabellerna." };
-    }
+    if (CLAUSE_END.has(upper)) inFrom[depth] = false;
+    // LATERAL and the join words keep the table position open (FROM LATERAL …, LEFT JOIN …).
+    if (!(tablePosition && upper === "LATERAL")) tablePosition = false;
   }
   return { ok: true, sql };
 }
