@@ -42,6 +42,30 @@ function nullable(x: number, digits = 1): number | null {
   return x === x ? (digits === 1 ? round1(x) : roundTo(x, digits)) : null;
 }
 
+export type PointRanking = Pick<Combo, "point" | "rounded" | "counts" | "ranks" | "n">;
+
+/**
+ * The point ranking of one weight set and missing rule: sub-indices and total, the published one-decimal
+ * total, who forms the ranking (a total and coverage ≥ the limit) and the ranks; below the limit no
+ * total and no rank. The explorer
+ * (src/client/explorer/tsRank.ts) calls this same function for a reader's own weights.
+ */
+export function pointRanking(score: Float64Array, rows: number, cw: ColumnWeights, rule: MissingRuleId): PointRanking {
+  const point = aggregate(score, rows, cw, rule);
+  const rounded = Float64Array.from(point.total, (t) => (t === t ? round1(t) : NaN));
+  const counts = Uint8Array.from(rounded, (t, r) => (t === t && point.coverage[r] >= COVERAGE_LIMIT ? 1 : 0));
+  const { ranks, n } = ranksAgainst(rounded, counts);
+  // Below the coverage limit only the sub-indices are published: no total, rank, interval, group or
+  // change (a total resting mostly on national medians would read as a result of its own).
+  for (let r = 0; r < rows; r++) {
+    if (counts[r]) continue;
+    ranks[r] = 0;
+    rounded[r] = NaN;
+    point.total[r] = NaN;
+  }
+  return { point, rounded, counts, ranks, n };
+}
+
 /** Respondents per municipality for the bootstrap; missing → the year's median (flagged). */
 export function respondentsWithFallback(m: YearMatrix): { n: Float64Array; assumed: boolean[] } {
   const known = Array.from(m.respondents).filter((x) => x > 0).sort((a, b) => a - b);
@@ -62,18 +86,7 @@ export function scoreMunicipalityYear(
     if (!yw) throw new Error(`Weight set ${set.id} has no weights for ${m.year}`);
     const cw = columnWeights(m.indicators, yw, m.neutral);
     for (const rule of MISSING_RULE_IDS) {
-      const point = aggregate(m.score, rows, cw, rule);
-      const rounded = Float64Array.from(point.total, (t) => (t === t ? round1(t) : NaN));
-      const counts = Uint8Array.from(rounded, (t, r) => (t === t && point.coverage[r] >= COVERAGE_LIMIT ? 1 : 0));
-      const { ranks, n } = ranksAgainst(rounded, counts);
-      // Below the coverage limit only the sub-indices are published: no total, rank, interval, group or
-      // change (a total resting mostly on national medians would read as a result of its own).
-      for (let r = 0; r < rows; r++) {
-        if (counts[r]) continue;
-        ranks[r] = 0;
-        rounded[r] = NaN;
-        point.total[r] = NaN;
-      }
+      const { point, rounded, counts, ranks, n } = pointRanking(m.score, rows, cw, rule);
       combos.push({ set, rule, cw, point, rounded, counts, ranks, n, low: ranks, high: ranks });
     }
   }

@@ -1,8 +1,10 @@
-// The explorer (/utforska/) in Chromium: the engine loads with no request outside 127.0.0.1, the SQL
-// ranking equals the TypeScript model (default weights and random weights, both missing-data rules),
-// re-ranks on a weight change, rejects invalid weights and keeps the last valid result, restores state
-// from the URL, downloads CSV and XLSX, shows SQL errors in Swedish without breaking, is keyboard
-// operable, and no other page loads WebAssembly.
+// The explorer (/utforska/) in Chromium: the first ranking comes from the model's TypeScript without
+// WebAssembly; DuckDB-WASM loads on demand (never unasked on a slow or data-saving connection) with no
+// request outside 127.0.0.1; the TypeScript and the SQL ranking both equal the model (default weights
+// and random weights, both missing-data rules); it re-ranks on a weight change, rejects invalid weights
+// and keeps the last valid result, restores state from the URL, downloads CSV and XLSX (ranking and SQL
+// results), answers SQL in Swedish views, refuses the SQL payloads of issue 20 in the box and in the
+// locked database, exposes no query hook, is keyboard operable, and no other page loads WebAssembly.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -43,19 +45,27 @@ let scores: ScoreRow[];
 
 const firstRequests: string[] = [];
 
-async function openExplorer(query = "", width = 1280, record?: string[], until: "data-ready" | "all-ready" = "data-ready"): Promise<Page> {
+async function openExplorer(query = "", width = 1280, record?: string[], until: "ranking-ready" | "all-ready" = "ranking-ready"): Promise<Page> {
   const p = await h.newPage({ width });
   if (record) p.context().on("request", (r) => record.push(r.url()));
   await p.goto(`${h.url}/utforska/${query}`);
-  await p.waitForFunction((u) => {
-    const s = document.documentElement.dataset.explorer;
-    return s === "all-ready" || (u === "data-ready" && s === "data-ready");
-  }, until, { timeout: 90_000 });
+  await p.waitForFunction(() => /ready/.test(document.documentElement.dataset.explorer ?? ""), null, { timeout: 90_000 });
+  if (until === "all-ready") {
+    // The engine loads on demand (or when idle on a fast connection): ask for it as the start button does.
+    await p.evaluate(() => document.getElementById("sql-start")?.click());
+    await p.waitForFunction(() => document.documentElement.dataset.explorer === "all-ready", null, { timeout: 120_000 });
+  }
   return p;
 }
 
+type Hooks = { htkExplorer: { rank(s: unknown): Promise<unknown>; rankSql(s: unknown): Promise<unknown> } };
+/** The ranking the page shows (the model's TypeScript in the browser). */
 function pageRank(p: Page, state: PageState): Promise<SqlRow[]> {
-  return p.evaluate((s) => (window as unknown as { htkExplorer: { rank(s: unknown): Promise<unknown> } }).htkExplorer.rank(s), state) as Promise<SqlRow[]>;
+  return p.evaluate((s) => (window as unknown as Hooks).htkExplorer.rank(s), state) as Promise<SqlRow[]>;
+}
+/** The same ranking computed in DuckDB-WASM (rank.ts). */
+function pageRankSql(p: Page, state: PageState): Promise<SqlRow[]> {
+  return p.evaluate((s) => (window as unknown as Hooks).htkExplorer.rankSql(s), state) as Promise<SqlRow[]>;
 }
 
 /** The model's result for one weight set and year (no bootstrap): unrounded totals, rounded totals, ranks. */
@@ -125,14 +135,21 @@ beforeAll(async () => {
 afterAll(async () => { await h?.close(); });
 
 describe("explorer: loading", () => {
-  it("loads engine and data with a visible progress state, marks data-ready, and makes no foreign request", async () => {
-    const marks = await page.evaluate(() => performance.getEntriesByName("data-ready").length);
-    expect(marks).toBe(1);
+  it("ranks first without WebAssembly, loads the engine with a visible progress state, and makes no foreign request", async () => {
+    const marks = await page.evaluate(() => ({
+      ranking: performance.getEntriesByName("ranking-ready").map((e) => e.startTime),
+      data: performance.getEntriesByName("data-ready").map((e) => e.startTime),
+      engine: performance.getEntriesByName("explorer:engine-start").map((e) => e.startTime),
+    }));
+    expect(marks.ranking).toHaveLength(1);
+    expect(marks.data).toHaveLength(1);
+    // The first ranking was on screen before the engine was even asked for.
+    expect(marks.ranking[0]).toBeLessThan(marks.engine[0]);
     const phases = await page.locator("#load-list li .load-phase").allTextContents();
     expect(phases.length).toBeGreaterThanOrEqual(4);
     for (const p of phases) expect(p).toMatch(/^klar/);
     await expect(page.locator("#load-list li").first().textContent()).resolves.toMatch(/DuckDB-WASM.*MB/);
-    await expect(page.locator("#load-summary").textContent()).resolves.toMatch(/Alla tabeller är inlästa/);
+    await expect(page.locator("#load-summary").textContent()).resolves.toMatch(/Frågerutan är klar/);
     // The table shows the first 50 rows until the reader asks for all 290.
     expect(await page.locator("#result-table tbody tr").count()).toBe(50);
     await expect(page.locator("#table-more").textContent()).resolves.toBe("Visa alla 290 i tabellen");
@@ -147,6 +164,37 @@ describe("explorer: loading", () => {
     expect(parquet.length).toBeGreaterThanOrEqual(5);
     for (const u of parquet) expect(u).toMatch(/\/utforska\/data\/[a-z_]+\.[0-9a-f]{16}\.parquet$/);
     for (const u of firstRequests) expect(new URL(u).hostname).toBe("127.0.0.1");
+    expect(h.foreignRequests).toEqual([]);
+  });
+
+  it("on a slow or data-saving connection: ranks, fetches no engine until the reader runs a query", async () => {
+    for (const connection of [{ effectiveType: "3g", downlink: 1.2 }, { effectiveType: "4g", downlink: 9, saveData: true }]) {
+      const requests: string[] = [];
+      const p = await h.newPage({ width: 390, height: 844 });
+      await p.addInitScript((c) => {
+        Object.defineProperty(Navigator.prototype, "connection", { get: () => c, configurable: true });
+      }, connection);
+      p.context().on("request", (r) => requests.push(r.url()));
+      await p.goto(`${h.url}/utforska/`);
+      await p.waitForFunction(() => document.documentElement.dataset.explorer === "ranking-ready", null, { timeout: 90_000 });
+      expect(await p.locator("#result-table tbody tr").count()).toBe(50);
+      await p.waitForTimeout(3000); // well past idle
+      const label = JSON.stringify(connection);
+      expect(requests.filter((u) => /\.wasm|duckdb|engine\./.test(u)), label).toEqual([]);
+      // Only the two small tables of the first ranking.
+      expect(requests.filter((u) => u.endsWith(".parquet")).map((u) => u.replace(/.*\/data\/([a-z_]+)\..*/, "$1")).sort(), label)
+        .toEqual(["indicator_scores", "municipalities"]);
+      await expect(p.locator("#sql-start-reason").textContent()).resolves.toMatch(/hämtas inte automatiskt/);
+      expect(await p.isVisible("#sql-start")).toBe(true);
+      expect(await p.evaluate(() => performance.getEntriesByName("data-ready").length)).toBe(0);
+      // Asked: running a query loads the engine once and answers.
+      await p.fill("#sql-input", "SELECT count(*) AS n FROM kommuner");
+      await p.click("#sql-run");
+      await p.waitForFunction(() => /Frågan gav/.test(document.getElementById("sql-status")?.textContent ?? ""), null, { timeout: 120_000 });
+      await expect(p.locator("#sql-result td").first().textContent()).resolves.toBe("290");
+      expect(requests.filter((u) => /\.wasm(\?|$)/.test(u)), label).toHaveLength(1);
+      await p.context().close();
+    }
     expect(h.foreignRequests).toEqual([]);
   });
 
@@ -172,16 +220,18 @@ describe("explorer: loading", () => {
   });
 });
 
-describe("explorer: the SQL ranking equals the TypeScript model", () => {
+describe("explorer: the TypeScript ranking and the SQL ranking both equal the model", () => {
   it("for every published weight set, year and missing rule (against scores.parquet and the model)", async () => {
     for (const set of prepared.sets) {
       const pct = Object.fromEntries(SUBS.map((s) => [s, Math.round(set.subIndex[s] * 1000) / 10])) as Record<SubIndexId, number>;
       for (const year of prepared.publishedYears) {
         const model = modelResult(set, year);
         for (const rule of MISSING_RULE_IDS) {
-          const rows = await pageRank(page, { start: set.id, weights: pct, missing: rule, year, county: null, group: null, size: null, peersOf: null });
+          const state = { start: set.id, weights: pct, missing: rule, year, county: null, group: null, size: null, peersOf: null } as const;
+          const rows = await pageRank(page, state);
           const label = `${set.id} ${year} ${rule}`;
           expectSame(rows, model[rule], label);
+          expectSame(await pageRankSql(page, state), model[rule], `${label} (SQL)`);
           const published = new Map(scores.filter((r) => r.year === year && r.weight_set === set.id && r.missing_rule === rule)
             .map((r) => [r.municipality, r]));
           for (const row of rows) {
@@ -212,15 +262,17 @@ describe("explorer: the SQL ranking equals the TypeScript model", () => {
       for (const y of years) {
         const model = modelResult(custom, y);
         for (const rule of MISSING_RULE_IDS) {
-          const rows = await pageRank(page, { start: senior.id, weights: w, missing: rule, year: y, county: null, group: null, size: null, peersOf: null });
-          expectSame(rows, model[rule], `egna vikter ${JSON.stringify(w)} ${y} ${rule}`);
+          const state = { start: senior.id, weights: w, missing: rule, year: y, county: null, group: null, size: null, peersOf: null };
+          expectSame(await pageRank(page, state), model[rule], `egna vikter ${JSON.stringify(w)} ${y} ${rule}`);
+          expectSame(await pageRankSql(page, state), model[rule], `egna vikter ${JSON.stringify(w)} ${y} ${rule} (SQL)`);
         }
       }
       // Starting from the derived set: its within-sub-index weights with the reader's sub-index weights.
       const own = modelResult(ownWeightsFrom(derived, w), year);
       for (const rule of MISSING_RULE_IDS) {
-        const rows = await pageRank(page, { start: derived.id, weights: w, missing: rule, year, county: null, group: null, size: null, peersOf: null });
-        expectSame(rows, own[rule], `egna vikter från härledda ${JSON.stringify(w)} ${year} ${rule}`);
+        const state = { start: derived.id, weights: w, missing: rule, year, county: null, group: null, size: null, peersOf: null };
+        expectSame(await pageRank(page, state), own[rule], `egna vikter från härledda ${JSON.stringify(w)} ${year} ${rule}`);
+        expectSame(await pageRankSql(page, state), own[rule], `egna vikter från härledda ${JSON.stringify(w)} ${year} ${rule} (SQL)`);
       }
     }
   });
@@ -317,7 +369,7 @@ describe("explorer: interaction", () => {
     const text = readFileSync(await csv.path() as string, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r\n/);
-    expect(lines[0]).toBe("Plats i urvalet,Rang,Kommunkod,Kommun,Län,Kommungrupp,Totalindex,Information,Biståndshandläggning,Utförande,Stöd och utveckling,Täckning,Ungefärlig plats (låg täckning),Rang med standardvikter,Förändring mot standardrankningen");
+    expect(lines[0]).toBe("Plats i urvalet,Rang,Kommunkod,Kommun,Län,Kommungrupp,Totalindex,Information,Biståndshandläggning,Utförande,Stöd och utveckling,Täckning,Låg täckning (ingen rang),Rang med standardvikter,Förändring mot standardrankningen");
     expect(lines).toHaveLength(1 + 14); // Norrbottens län
     expect(lines[1]).toMatch(/^1,\d+,25\d\d,/);
     const [xlsx] = await Promise.all([p.waitForEvent("download"), p.click("#download-xlsx")]);
@@ -354,34 +406,106 @@ describe("explorer: Fråga data", () => {
     }
   });
 
+  it("answers in Swedish views and offers the result as CSV and XLSX", async () => {
+    expect(await run(page, "SELECT kommun, lan FROM kommuner WHERE kommunkod = '0180'")).toMatch(/Frågan gav 1 rad/);
+    await expect(page.locator("#sql-result td").first().textContent()).resolves.toBe("Stockholm");
+    const status = await run(page, "SELECT ar, kommun, rang, totalindex, tackning FROM resultat WHERE viktuppsattning = 'seniorernas-prioritering' AND regel = 'riksmedian' AND rang <= 3 ORDER BY ar, rang, kommun");
+    expect(status).toMatch(/Frågan gav \d+ rader/);
+    expect(await page.locator("#sql-result thead th").allTextContents()).toEqual(["ar", "kommun", "rang", "totalindex", "tackning"]);
+    expect(await page.isVisible("#sql-downloads")).toBe(true);
+    const n = await page.locator("#sql-result tbody tr").count();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#sql-download-csv")]);
+    expect(csv.suggestedFilename()).toBe("hemtjanstkollen-fraga.csv");
+    const text = readFileSync(await csv.path() as string, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r\n/);
+    expect(lines[0]).toBe("ar,kommun,rang,totalindex,tackning");
+    expect(lines).toHaveLength(1 + n);
+    expect(lines[1]).toMatch(/^\d{4},[^,]+,1,\d+(\.\d)?,[\d.]+$/); // numbers with a decimal point, exact
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#sql-download-xlsx")]);
+    expect(xlsx.suggestedFilename()).toBe("hemtjanstkollen-fraga.xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await xlsx.path() as string) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("Resultat");
+    expect(sheet?.rowCount).toBe(1 + n);
+    expect(sheet?.getCell("C2").value).toBe(1); // a real number, not text
+    expect(String(wb.getWorksheet("Om urvalet")?.getCell("B2").value)).toMatch(/FROM resultat/);
+    // A refused query hides the downloads of the previous result.
+    await run(page, "DROP TABLE kommuner");
+    expect(await page.isVisible("#sql-downloads")).toBe(false);
+    expect(h.foreignRequests).toEqual([]);
+  });
+
   it("shows DuckDB errors in plain Swedish without breaking the page", async () => {
-    expect(await run(page, "SELEC * FROM scores")).toMatch(/skrivfel nära ”SELEC”|Börja frågan med SELECT/);
-    expect(await run(page, "SELECT * FROM scorez")).toMatch(/Tabellen ”scorez” finns inte\. Menade du ”scores”\?/);
-    expect(await run(page, "SELECT totl FROM scores")).toMatch(/Kolumnen ”totl” finns inte/);
-    expect(await run(page, "SELECT * FROM scores WHERE year = 'abc'")).toMatch(/omvandlas|Frågan kunde inte köras/);
+    expect(await run(page, "SELEC * FROM resultat")).toMatch(/skrivfel nära ”SELEC”|Börja frågan med SELECT/);
+    expect(await run(page, "SELECT * FROM resultatt")).toMatch(/Tabellen ”resultatt” finns inte\. Menade du ”resultat”\?/);
+    expect(await run(page, "SELECT totl FROM resultat")).toMatch(/Kolumnen ”totl” finns inte/);
+    expect(await run(page, "SELECT * FROM resultat WHERE ar = 'abc'")).toMatch(/omvandlas|Frågan kunde inte köras/);
     // Refused before reaching the database.
     expect(await run(page, "DROP TABLE scores")).toMatch(/Börja frågan med SELECT/);
     expect(await run(page, "SELECT 1; DROP TABLE scores")).toMatch(/Bara en fråga i taget/);
     expect(await run(page, "WITH x AS (SELECT 1) INSERT INTO scores SELECT * FROM x")).toMatch(/INSERT är inte tillåtet/);
     expect(await run(page, "SELECT * FROM read_csv('https://example.com/x.csv')")).toMatch(/read_csv är inte tillåten/);
     expect(await run(page, "ATTACH 'x.db'")).toMatch(/Börja frågan med SELECT/);
-    // Defence in depth: the database itself refuses files, URLs and setting changes, even without the check.
-    const direct = await page.evaluate(async () => {
-      const x = (window as unknown as { htkExplorer: { query(sql: string): Promise<unknown> } }).htkExplorer;
-      const out: string[] = [];
-      for (const sql of ["SELECT * FROM 'http://example.com/x.csv'", "SELECT * FROM read_csv('/etc/passwd')",
-        "SET enable_external_access = true", "SET autoinstall_known_extensions = true", "LOAD httpfs", "LOAD parquet"]) {
-        try { await x.query(sql); out.push(`ran: ${sql}`); } catch (e) { out.push(`refused: ${String((e as Error).message).split("\n")[0]}`); }
-      }
-      return out;
-    });
-    for (const line of direct) expect(line).toMatch(/^refused: /);
-    // (INSTALL is a no-op in DuckDB-WASM: extensions are fetched on LOAD, which is refused above; the
-    // harness shows that nothing left 127.0.0.1.)
     // Still works afterwards.
     expect(await run(page, "SELECT count(*) AS n FROM municipalities")).toMatch(/Frågan gav 1 rad/);
     await expect(page.locator("#sql-result td").first().textContent()).resolves.toBe("290");
     expect(await page.locator("#result-table tbody tr").count()).toBe(290);
+    expect(h.foreignRequests).toEqual([]);
+  });
+
+  // Issue 20 item 2: payloads that once passed the keyword filter (the database's lock refused them).
+  const ISSUE20 = [
+    `SELECT * FROM "read_text"('http://example.com/x')`,
+    `SELECT * FROM "main"."read_blob"('http://example.com/x')`,
+    `SELECT * FROM "glob"('*')`,
+    `SELECT * FROM "query"('SELECT 42')`,
+    "SELECT * FROM municipalities, 'http://example.com/x.csv'",
+    "SUMMARIZE 'http://example.com/x.csv'",
+    "DESCRIBE 'http://example.com/x.csv'",
+    "SHOW 'http://example.com/x.csv'",
+  ];
+
+  it("the SQL box refuses every payload of issue 20 itself", async () => {
+    for (const sql of ISSUE20) {
+      const status = await run(page, sql);
+      expect(status, sql).toMatch(/inte tillåten här|kan inte läsa filer eller adresser/);
+      expect(status, sql).not.toMatch(/Frågan gav|Frågan kunde inte köras/); // stopped before the database
+    }
+    expect(h.foreignRequests).toEqual([]);
+  });
+
+  it("exposes no query hook, and the database itself is locked (the real control)", async () => {
+    // Issue 20 item 3: no way from the page's globals to run unchecked SQL.
+    const hooks = await page.evaluate(() => Object.keys((window as unknown as { htkExplorer: object }).htkExplorer).sort());
+    expect(hooks).toEqual(["rank", "rankSql", "rankingReady", "rankingSql"]);
+    expect(await page.evaluate(() => "query" in (window as unknown as { htkExplorer: object }).htkExplorer)).toBe(false);
+    // The page's database: external access off and the configuration locked (asked through the box).
+    expect(await run(page, "SELECT current_setting('enable_external_access') AS e, current_setting('lock_configuration') AS l")).toMatch(/1 rad/);
+    expect(await page.locator("#sql-result td").allTextContents()).toEqual(["false", "true"]);
+    // A fresh engine from the page's own chunk, locked by the same lockEngine, refuses every payload
+    // (and file, URL and setting changes) without the box's check.
+    const engineChunk = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((n) => /\/_astro\/engine\.[\w-]+\.js$/.test(n)));
+    expect(engineChunk).toBeTruthy();
+    const out = await page.evaluate(async ({ url, payloads }) => {
+      type Conn = { query(sql: string): Promise<unknown> };
+      const m = await import(url) as { startEngine(): Promise<{ conn: Conn; sqlConn: Conn }>; lockEngine(e: unknown): Promise<void> };
+      const engine = await m.startEngine();
+      await engine.conn.query("CREATE TABLE municipalities AS SELECT '0180' AS code");
+      await m.lockEngine(engine);
+      const lines: string[] = [];
+      for (const sql of payloads) {
+        try { await engine.sqlConn.query(sql); lines.push(`ran: ${sql}`); } catch (e) { lines.push(`refused: ${String((e as Error).message).split("\n")[0]}`); }
+      }
+      return lines;
+    }, { url: engineChunk as string, payloads: [...ISSUE20.filter((p) => !p.includes('"query"')), "SELECT * FROM 'http://example.com/x.csv'",
+      "SELECT * FROM read_csv('/etc/passwd')", "SET enable_external_access = true", "SET autoinstall_known_extensions = true",
+      "LOAD httpfs", "LOAD parquet"] });
+    for (const line of out) expect(line).toMatch(/^refused: /);
+    expect(out.length).toBe(13);
+    // (query('SELECT 42') only runs SQL text, which the lock does not stop: the box's check refuses it above.
+    // INSTALL is a no-op in DuckDB-WASM: extensions are fetched on LOAD, refused above.)
     expect(h.foreignRequests).toEqual([]);
   });
 });

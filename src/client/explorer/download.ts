@@ -1,5 +1,6 @@
-// "Ladda ner": the displayed ranking as CSV (UTF-8 with BOM, for machines: comma-separated, decimal
-// point) and as XLSX (for people; exceljs is imported only when a reader asks for it).
+// Downloads of the explorer: the displayed ranking and the SQL box's result, as CSV (UTF-8 with BOM,
+// for machines: comma-separated, decimal point, formula-safe through the site's one CSV writer) and as
+// XLSX (for people; exceljs is imported only when a reader asks for it).
 
 import { toCsv as sharedCsv } from "../../shared/csv";
 
@@ -7,11 +8,12 @@ export type Cell = string | number | null;
 
 export interface DownloadTable {
   /** Swedish column names. */
-  columns: { name: string; kind: "text" | "int" | "score" | "share" }[];
+  columns: { name: string; kind: "text" | "int" | "score" | "share" | "number" }[];
   rows: Cell[][];
   /** Lines describing the selection (weights, rule, year, filters, source, link). */
   about: [string, string][];
   fileStem: string; // e.g. "hemtjanstkollen-egen-rankning-2022"
+  sheetName?: string; // the data sheet of the workbook; default "Rangordning"
 }
 
 /** CSV text with a BOM (so spreadsheet programs read UTF-8), comma separator, CRLF line ends, formula-safe. */
@@ -36,7 +38,7 @@ export function downloadCsv(table: DownloadTable): void {
 }
 
 const NUM_FMT: Record<DownloadTable["columns"][number]["kind"], string | undefined> = {
-  text: undefined, int: "0", score: "0.0", share: "0.0%",
+  text: undefined, int: "0", score: "0.0", share: "0.0%", number: undefined,
 };
 
 export async function downloadXlsx(table: DownloadTable): Promise<void> {
@@ -47,7 +49,7 @@ export async function downloadXlsx(table: DownloadTable): Promise<void> {
   // No wall-clock time: the same selection gives the same workbook contents.
   wb.created = new Date(0);
   wb.modified = new Date(0);
-  const ws = wb.addWorksheet("Rangordning", { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(table.sheetName ?? "Rangordning", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = table.columns.map((c) => ({
     header: c.name, key: c.name, width: c.kind === "text" ? Math.max(12, c.name.length + 2) : Math.max(10, c.name.length + 2),
     style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {},

@@ -1,8 +1,13 @@
-// Example questions for the SQL box ("Fråga data"). Pure data; the page renders them as buttons.
+// Example questions for the SQL box ("Fråga data"), written against the Swedish views (views.ts).
+// Pure data; the page renders them as buttons. A change in rank is shown only when it is certain: the
+// two years' 90 % rank intervals do not overlap (the site's change rule, issue 18).
+
+import { DEFAULT_MISSING_RULE } from "../../model/missing";
 
 export interface ExampleQuery { label: string; sql: string }
 
 const DEFAULT_SET = "seniorernas-prioritering";
+const RULE = DEFAULT_MISSING_RULE;
 
 export function exampleQueries(years: readonly number[]): ExampleQuery[] {
   const last = years[years.length - 1];
@@ -11,65 +16,77 @@ export function exampleQueries(years: readonly number[]): ExampleQuery[] {
     {
       label: "Kommuner där enheterna skiljer sig mest",
       sql: `-- Skillnaden mellan bästa och sämsta enhet (totalindex) i varje kommun, ${last}.
--- Bara enheter med minst 30 svarande rangordnas.
-SELECT m.name AS kommun, count(*) AS enheter,
-  round(max(u.total) - min(u.total), 1) AS spridning,
-  min(u.total) AS lagst, max(u.total) AS hogst
-FROM unit_scores u JOIN municipalities m ON m.code = u.municipality
-WHERE u.year = ${last} AND u.weight_set = '${DEFAULT_SET}'
-  AND u.missing_rule = 'riksmedian' AND u.rank IS NOT NULL
-GROUP BY m.name HAVING count(*) >= 2
+-- Bara enheter med minst 30 svarande rangordnas. Enheterna är exempeldata där exempeldata = true.
+SELECT k.kommun, count(*) AS enheter,
+  round(max(e.totalindex) - min(e.totalindex), 1) AS spridning,
+  min(e.totalindex) AS lagst, max(e.totalindex) AS hogst
+FROM enhetsresultat e JOIN kommuner k USING (kommunkod)
+WHERE e.ar = ${last} AND e.viktuppsattning = '${DEFAULT_SET}'
+  AND e.regel = '${RULE}' AND e.rang IS NOT NULL
+GROUP BY k.kommun HAVING count(*) >= 2
 ORDER BY spridning DESC
 LIMIT 20`,
     },
     {
       label: "Kommuner som steg mest",
-      sql: `-- Rangen ${first} jämförd med ${last} (standardvikter, riksmedianen).
-SELECT m.name AS kommun, f.rank AS rang_${first}, l.rank AS rang_${last},
-  f.rank - l.rank AS steg_uppat
-FROM scores f
-JOIN scores l ON l.municipality = f.municipality AND l.weight_set = f.weight_set AND l.missing_rule = f.missing_rule
-JOIN municipalities m ON m.code = f.municipality
-WHERE f.year = ${first} AND l.year = ${last}
-  AND f.weight_set = '${DEFAULT_SET}' AND f.missing_rule = 'riksmedian'
-  AND f.rank IS NOT NULL AND l.rank IS NOT NULL
+      sql: `-- Kommuner som säkert ligger bättre ${last} än ${first}: hela rangintervallet ${last}
+-- ligger före hela intervallet ${first} (90 % osäkerhetsintervall som inte överlappar).
+-- Mindre skillnader kan vara slumpen och visas inte.
+SELECT f.kommun, f.rang AS rang_${first}, l.rang AS rang_${last},
+  f.rang - l.rang AS steg_uppat,
+  f.rang_lag || '–' || f.rang_hog AS intervall_${first},
+  l.rang_lag || '–' || l.rang_hog AS intervall_${last}
+FROM resultat f
+JOIN resultat l ON l.kommunkod = f.kommunkod AND l.viktuppsattning = f.viktuppsattning AND l.regel = f.regel
+WHERE f.ar = ${first} AND l.ar = ${last}
+  AND f.viktuppsattning = '${DEFAULT_SET}' AND f.regel = '${RULE}'
+  AND f.rang IS NOT NULL AND l.rang IS NOT NULL
+  AND l.rang_hog < f.rang_lag
 ORDER BY steg_uppat DESC
 LIMIT 20`,
     },
     {
       label: "Indikatorer med störst spridning mellan enheter",
       sql: `-- Största skillnaden mellan enheter inom en kommun, per indikator, ${last}.
-SELECT m.name AS kommun, i.indicator, i.unit_count AS enheter, i.unit_min, i.unit_max, i.unit_spread
-FROM indicator_scores i JOIN municipalities m ON m.code = i.municipality
-WHERE i.year = ${last} AND i.unit_spread IS NOT NULL
-ORDER BY i.unit_spread DESC
+SELECT i.kommun, p.namn AS indikator, i.antal_enheter, i.enhet_lagst, i.enhet_hogst, i.enhet_spridning
+FROM indikatorpoang i JOIN poangregler p USING (indikator)
+WHERE i.ar = ${last} AND i.enhet_spridning IS NOT NULL
+ORDER BY i.enhet_spridning DESC
 LIMIT 20`,
     },
     {
       label: "Medelvärde per kommungrupp",
-      sql: `-- Genomsnittligt totalindex per kommungrupp, ${last} (standardvikter, riksmedianen).
-SELECT m.kommungrupp, count(*) AS kommuner, round(avg(s.total), 1) AS medel_totalindex
-FROM scores s JOIN municipalities m ON m.code = s.municipality
-WHERE s.year = ${last} AND s.weight_set = '${DEFAULT_SET}' AND s.missing_rule = 'riksmedian'
-GROUP BY m.kommungrupp
+      sql: `-- Genomsnittligt totalindex per kommungrupp, ${last} (standardvikter).
+SELECT k.kommungrupp, count(*) AS kommuner, round(avg(r.totalindex), 1) AS medel_totalindex
+FROM resultat r JOIN kommuner k USING (kommunkod)
+WHERE r.ar = ${last} AND r.viktuppsattning = '${DEFAULT_SET}' AND r.regel = '${RULE}'
+GROUP BY k.kommungrupp
 ORDER BY medel_totalindex DESC`,
     },
     {
       label: "Så skiljer sig reglerna för saknade värden",
       sql: `-- Kommuner vars rang ändras mest om saknade värden räknas som 0 (som Hemtjänstindex), ${last}.
-SELECT m.name AS kommun, o.rank AS rang_riksmedian, h.rank AS rang_som_hemtjanstindex,
-  h.rank - o.rank AS skillnad, o.coverage AS tackning
-FROM scores o
-JOIN scores h ON h.year = o.year AND h.municipality = o.municipality AND h.weight_set = o.weight_set
-  AND h.missing_rule = 'som-hemtjanstindex'
-JOIN municipalities m ON m.code = o.municipality
-WHERE o.year = ${last} AND o.weight_set = '${DEFAULT_SET}' AND o.missing_rule = 'riksmedian'
-ORDER BY abs(h.rank - o.rank) DESC
+SELECT o.kommun, o.rang AS rang_standardregeln, h.rang AS rang_som_hemtjanstindex,
+  h.rang - o.rang AS skillnad, o.tackning
+FROM resultat o
+JOIN resultat h ON h.ar = o.ar AND h.kommunkod = o.kommunkod AND h.viktuppsattning = o.viktuppsattning
+  AND h.regel = 'som-hemtjanstindex'
+WHERE o.ar = ${last} AND o.viktuppsattning = '${DEFAULT_SET}' AND o.regel = '${RULE}'
+  AND o.rang IS NOT NULL AND h.rang IS NOT NULL
+ORDER BY abs(h.rang - o.rang) DESC
 LIMIT 20`,
     },
     {
+      label: "Rådata för en kommun",
+      sql: `-- Alla värden från Kolada för Borås ${last}, totalt för båda könen.
+SELECT v.kpi, n.titel, v.varde
+FROM varden v JOIN nyckeltal n USING (kpi)
+WHERE v.kommun = 'Borås' AND v.ar = ${last} AND v.kon = 'T'
+ORDER BY v.kpi`,
+    },
+    {
       label: "Kolumnerna i resultattabellen",
-      sql: "DESCRIBE scores",
+      sql: "DESCRIBE resultat",
     },
   ];
 }

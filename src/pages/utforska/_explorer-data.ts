@@ -14,11 +14,14 @@ import { BUILD_DIR, loadBuildData } from "../../site-data/load";
 import type { DataManifest, ManifestEntry } from "../../client/explorer/load";
 import type { ExplorerConfig } from "../../client/explorer/config";
 
-/** Tables the explorer loads, in load order. The first three are needed for the first ranking. */
+/**
+ * Tables the explorer loads, in load order. The first two are all the first ranking needs (decoded with
+ * hyparquet and ranked by the model's TypeScript); the rest load with DuckDB-WASM for the SQL box.
+ */
 export const EXPLORER_TABLES: readonly { table: string; first: boolean; description_sv: string }[] = [
   { table: "municipalities", first: true, description_sv: "Kommunerna: kod, namn, län, kommungrupp, folkmängd och liknande kommuner." },
   { table: "indicator_scores", first: true, description_sv: "Varje indikators värde, poäng och vikt per år och kommun (poängen avrundad till en decimal)." },
-  { table: "scores", first: true, description_sv: "Modellens resultat per år, kommun, viktuppsättning och regel för saknade värden: delindex, totalindex, rang, intervall, grupp och täckning." },
+  { table: "scores", first: false, description_sv: "Modellens resultat per år, kommun, viktuppsättning och regel för saknade värden: delindex, totalindex, rang, intervall, grupp och täckning." },
   { table: "indicators", first: false, description_sv: "Nyckeltalen från Kolada: id, titel, beskrivning och källa." },
   { table: "values", first: false, description_sv: "Alla hämtade värden i långt format: nyckeltal, kommun, år, kön och värde." },
   { table: "units", first: false, description_sv: "Hemtjänstens enheter (utförare) per kommun. Exempeldata är markerade med synthetic = true." },
