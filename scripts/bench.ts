@@ -9,7 +9,7 @@ import { benchPipeline } from "../src/pipeline/bench";
 import { loadBuildData } from "../src/site-data/load";
 import { benchReliability } from "./bench-reliability";
 import { benchSite } from "./bench-site";
-import { benchExplorer } from "./bench-explorer";
+import { benchExplorer, formatExplorerBench } from "./bench-explorer";
 import { benchFresh } from "./bench-fresh";
 import { formatDistStats } from "../src/deploy/distStats";
 import { formatCrawlSummary, readCrawlSummary } from "./crawl-summary";
@@ -49,11 +49,11 @@ if (!existsSync(path.join(root, "data", "build", "manifest.json"))) {
 }
 
 if (wanted("explorer")) {
-  section("Utforska (DuckDB-WASM i Chromium)");
+  section("Utforska (telefon: Fast 4G 9 Mbit/s 60 ms + 4× CPU; dator; gzip-värd)");
   try {
     const e = await benchExplorer({ log: (line) => console.log(`  ${line}`) });
     results.explorer = e;
-    for (const [k, v] of Object.entries(e)) console.log(`  ${k.padEnd(40)} ${v}`);
+    for (const line of formatExplorerBench(e)) console.log(`  ${line}`);
   } catch (error) {
     console.log(`  hoppas över: ${(error as Error).message}`);
   }
