@@ -284,11 +284,11 @@ describe("hostile names: escaping alone (CSP switched off)", () => {
     expect(compare.text).toContain("<script>alert(1)</script>");
     if (existsSync(path.join(h.dist, "utforska", "index.html"))) {
       const explorer = await visit("/utforska/", async (page) => {
-        await page.waitForFunction(() => document.documentElement.dataset.explorer === "all-ready", null, { timeout: 60_000 }).catch(() => undefined);
+        await page.waitForFunction(() => /ready/.test(document.documentElement.dataset.explorer ?? ""), null, { timeout: 60_000 }).catch(() => undefined);
         if (await page.locator("#sql-input").count()) {
           await page.fill("#sql-input", "SELECT name FROM municipalities ORDER BY code LIMIT 12");
           await page.click("#sql-run");
-          await page.waitForFunction(() => /rad/.test(document.getElementById("sql-status")?.textContent ?? ""), null, { timeout: 30_000 }).catch(() => undefined);
+          await page.waitForFunction(() => /rad/.test(document.getElementById("sql-status")?.textContent ?? ""), null, { timeout: 90_000 }).catch(() => undefined);
         }
       });
       out.push(...explorer.xss.map((x) => `/utforska/: ${x}`), ...explorer.errors.map((e) => `/utforska/: ${e}`));

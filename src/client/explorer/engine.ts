@@ -16,9 +16,6 @@ import { createSubSumsSql, indicatorWideSql, rankingSql, subSumsSql, weightRows,
 import type { RankingRow } from "./tsRank";
 import { viewSql } from "./views";
 
-// Re-exported for the browser test of the database lock (tests/e2e/explorer.test.ts imports this chunk).
-export { lockEngine, startEngine } from "./db";
-
 export interface SqlEngine {
   engine: Engine;
   /** The ranking computed in SQL (rank.ts), for "Visa SQL-frågan" and the tests that it equals the model. */
