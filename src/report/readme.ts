@@ -10,7 +10,7 @@ export function packageReadme(r: ReportView, files: readonly PackageFile[], tabl
     `Rapportpaket: Hemtjänsten i ${v.name} (kommunkod ${v.code}), ${v.year}`,
     "Hemtjänstkollen – öppen jämförelse av hemtjänsten för äldre i Sveriges 290 kommuner.",
     "",
-    `Data hämtade: ${r.data.dateText ?? "–"} · Dataversion: ${r.data.dataVersion} · Metodversion: ${r.data.methodVersion}`,
+    `${r.data.ageText ? `${r.data.ageText} · ` : ""}Data hämtade: ${r.data.dateText ?? "–"} · Dataversion: ${r.data.dataVersion} · Metodversion: ${r.data.methodVersion}`,
     "",
     "Källor",
     "Rådata (värden så som källan publicerar dem): Källa: Kolada.",

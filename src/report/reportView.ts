@@ -2,6 +2,7 @@
 // tell the same numbers) plus what only the report shows: what to improve first, the best peer per
 // indicator, a plain-Swedish summary, the method in brief and the data date. Plain data (structured-clone
 // safe): it is hashed for the cache and sent to the worker threads as is.
+import { dataAgeText } from "../site-data/dataDate";
 import type { Manifest } from "../pipeline/manifest";
 import type { ScoreRow } from "../model/outputTables";
 import { SUB_INDEX_IDS } from "../model/types";
@@ -40,6 +41,8 @@ export interface MethodBrief {
 export interface DataFacts {
   date: string | null; // ISO date the data were fetched (latest source date)
   dateText: string | null; // "31 augusti 2024"
+  /** "Senaste uppgifter: brukarundersökningen 2022" (the data age, apart from the fetch date). */
+  ageText?: string | null;
   dataVersion: string;
   methodVersion: string;
   sources: { name: string; credit: string; licence: string }[];
@@ -278,7 +281,7 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
     priorityMargins: Object.fromEntries(priorities.map((p) => [p.id, priorityMargin(ctx, p, margins)])),
     method: methodBrief(inputs),
     data: {
-      date, dateText, dataVersion: manifest.data_version,
+      date, dateText, ageText: dataAgeText(manifest), dataVersion: manifest.data_version,
       methodVersion: ctx.inputs.method.version ?? manifest.method_version,
       sources: manifest.sources.map((s) => ({ name: s.name, credit: s.credit, licence: s.licence })),
     },

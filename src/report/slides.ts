@@ -186,7 +186,7 @@ export function reportSlides(r: ReportView, charts: ReadonlySet<ReportChartKey>)
   const slides: SlideSpec[] = [{
     kind: "title", title: `Hemtjänsten i ${v.name}`,
     subtitle: `Hemtjänstkollens rapport ${v.year} · ${v.county} · Kommungrupp: ${v.kommungrupp}`,
-    source: `Data hämtade ${r.data.dateText ?? "–"}. Index och rang: ${DERIVED}.`,
+    source: `${r.data.ageText ? `${r.data.ageText}. ` : ""}Data hämtade ${r.data.dateText ?? "–"}. Index och rang: ${DERIVED}.`,
     notes: `Presentationen visar hur hemtjänsten i ${v.name} står sig ${v.year} i Hemtjänstkollens öppna jämförelse av Sveriges 290 kommuner. ` +
       `Alla siffror kommer från Kolada; index, poäng och rang är Hemtjänstkollens bearbetning. Data hämtade ${r.data.dateText ?? "–"}.`,
   }];
