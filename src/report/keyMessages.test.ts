@@ -54,5 +54,9 @@ describe("keyMessages", () => {
     const k = keyMessages(unranked, margins, null, 2020, false);
     expect(k.verdict).toContain("ingen placering");
     expect(k.verdict).not.toMatch(/plats \d/);
+    // No total at all below the coverage limit: the verdict says why, with the coverage.
+    const none = keyMessages({ ...unranked, total: { ...unranked.total, score: null } }, margins, null, 2020, false);
+    expect(none.verdict).toContain("kan inte jämföras säkert med andra kommuner 2022: bara 70\u00a0%");
+    expect(none.place).toBeNull();
   });
 });

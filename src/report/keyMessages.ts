@@ -101,8 +101,11 @@ export function keyMessages(
     change, indicatorSetDiffers,
   };
   const list = areas(v, margins);
-  const place = rangeSentence(b);
-  const lead = verdictSentence(b);
+  // Below the coverage limit the model gives no total at all (issue 19); the verdict should then say why
+  // (too little data), not that data are missing: the low-coverage wording needs a score to be reached.
+  const partial = t.score === null && t.coverage > 0;
+  const lead = verdictSentence(partial ? { ...b, score: 0, lowCoverage: true } : b);
+  const place = t.score === null ? null : rangeSentence(b);
   return {
     verdict: [lead, place].filter(Boolean).join(" "), lead, place,
     messages: [strongestSentence(v, list), weakestSentence(v, list), changeMessage(v, change, previousYear, indicatorSetDiffers)]

@@ -22,7 +22,12 @@ export function lowerFirst(s: string): string {
 
 function totalSentence(v: MunicipalityView): string {
   const t = v.total;
-  if (t.score === null) return `${v.name} har inget index för ${v.year}: underlaget saknas.`;
+  if (t.score === null) {
+    return t.coverage > 0
+      ? `${v.name} får inget index för ${v.year}: bara ${formatShare(t.coverage * 100, 0)} av underlaget finns ` +
+        `(gränsen är ${formatShare(v.coverageLimit * 100, 0)}), så en jämförelse vore inte rättvisande.`
+      : `${v.name} får inget index för ${v.year}: underlaget saknas.`;
+  }
   if (t.rank === null) {
     return `${v.name} får ${formatScore(t.score)} av 100 i Hemtjänstkollens index ${v.year} men ingen placering, ` +
       "eftersom underlaget är för ofullständigt för en säker jämförelse.";
