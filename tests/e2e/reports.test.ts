@@ -193,7 +193,8 @@ describe("report packages in dist", () => {
       // Example units are invented: no slide of them.
       expect(slides.some((s) => strFromU8(files[s]).includes("Enheterna skiljer sig åt"))).toBe(false);
       expect(Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f)).length).toBe(slides.length);
-      expect(strFromU8(files["ppt/notesSlides/notesSlide2.xml"])).toContain(formatScore(totals.get(m.code)?.total));
+      const total = totals.get(m.code)?.total ?? null; // null below the coverage limit (issue 19)
+      if (total !== null) expect(strFromU8(files["ppt/notesSlides/notesSlide2.xml"])).toContain(formatScore(total));
     }
   });
 
@@ -240,7 +241,7 @@ describe("report packages in dist", () => {
         expect([...bytes.subarray(0, 3)], `${m.code}/${f.path}`).toEqual([0xef, 0xbb, 0xbf]);
       }
       const csv = readFileSync(path.join(dir(m.code), "tabeller/sammanfattning.csv"), "utf8");
-      expect(csv).toContain(`Totalindex,${totals.get(m.code)!.total}`);
+      expect(csv).toContain(`\nTotalindex,${totals.get(m.code)!.total ?? ""},`);
     }
   });
 
