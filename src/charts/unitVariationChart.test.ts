@@ -53,6 +53,17 @@ describe("unitVariationChart", () => {
     expect(out.svg).toContain("Stockholm 86,4");
   });
 
+  it("says unknown respondents (live Kolada units) as unknown, not as few, and draws them hollow", () => {
+    const unknown = { ...input, values: input.values.map((v) => ({ ...v, respondents: null })) };
+    const o = unitVariationChart(unknown);
+    const valued = unknown.values.filter((v) => v.value !== null).length;
+    expect((o.svg.match(/class="unit-dot"[^>]*fill="white"|fill="white"[^>]*class="unit-dot"/g) ?? []).length).toBe(valued);
+    expect(o.svg).toContain(`Färre än ${SMALL_N} eller okänt antal svarande`);
+    expect(o.svg).toContain("antal svarande okänt");
+    expect(o.summary).toMatch(/antalet svarande okänt, så osäkerheten går inte att visa/);
+    expect(o.summary).not.toMatch(/färre än 30 svarande/);
+  });
+
   it("has a data table with one row per unit and indicator", () => {
     expect(out.table.rows.length).toBe(input.units.length * input.indicators.length);
   });

@@ -62,7 +62,8 @@ interface Datum {
   value: number;
   respondents: number | null;
   interval: [number, number] | null;
-  small: boolean;
+  small: boolean; // known to have fewer than SMALL_N respondents
+  unknownN: boolean; // respondents unknown (live Kolada units: Kolada has no per-unit count)
   y: number; // pixel row centre
 }
 
@@ -97,10 +98,12 @@ function frameOf(input: UnitVariationInput, units: UnitVariationUnit[], width: n
 }
 
 function legendOf(input: UnitVariationInput, width: number) {
+  // Units with unknown respondents are drawn hollow too, but said as unknown, not as few.
+  const anyUnknown = input.values.some((v) => v.value !== null && v.respondents === null);
   const items: LegendItem[] = [
     { label: "Kommunal regi", swatch: { kind: "symbol", symbol: provider.kommunal.symbol, color: provider.kommunal.color, filled: true } },
     { label: "Enskild regi", swatch: { kind: "symbol", symbol: provider.privat.symbol, color: provider.privat.color, filled: true } },
-    { label: `Färre än ${SMALL_N} svarande`, swatch: { kind: "symbol", symbol: "circle", color: ink.muted, filled: false } },
+    { label: anyUnknown ? `Färre än ${SMALL_N} eller okänt antal svarande` : `Färre än ${SMALL_N} svarande`, swatch: { kind: "symbol", symbol: "circle", color: ink.muted, filled: false } },
     { label: "90 % osäkerhetsintervall", swatch: { kind: "interval", color: ink.muted } },
     { label: input.municipalityName, swatch: { kind: "rule", color: ink.reference } },
     { label: "Riket", swatch: { kind: "rule", color: ink.national, dash: "4,3" } },
@@ -196,7 +199,7 @@ function layoutPanels(input: UnitVariationInput, units: UnitVariationUnit[], fra
       if (v.value === null || !Number.isFinite(v.value)) continue;
       data.push({
         unit, indicator, value: v.value, respondents: v.respondents, interval: wilsonInterval(v.value, v.respondents),
-        small: v.respondents === null || v.respondents < SMALL_N, y: rowY,
+        small: v.respondents !== null && v.respondents < SMALL_N, unknownN: v.respondents === null, y: rowY,
       });
     }
     y = ordered.length ? rowTop : top + step(units[0] ?? ({} as UnitVariationUnit));
@@ -218,7 +221,7 @@ function chartMarks(input: UnitVariationInput, frame: Frame, legend: ReturnType<
   const dotTitle = (d: Datum) =>
     `${d.unit.name} (${d.unit.providerType === "kommunal" ? "kommunal regi" : "enskild regi"}): ${formatShare(d.value)}` +
     (d.respondents !== null ? `, ${formatInt(d.respondents)} svarande` : ", antal svarande okänt") +
-    (d.small ? " – osäkert värde" : "");
+    (d.small || d.unknownN ? " – osäkert värde" : "");
   const marks: Plot.Markish[] = [
     (_index, _scales, _values, _dimensions, context) => drawLegend(context.document, legend, 4, badgeHeight),
     Plot.text(input.synthetic ? [textWidth(EXAMPLE_BADGE, fontSize.label, true) < width - 8 ? EXAMPLE_BADGE : "Exempeldata – påhittade enheter"] : [], {
@@ -255,7 +258,7 @@ function chartMarks(input: UnitVariationInput, frame: Frame, legend: ReturnType<
       symbol: symbolOf,
       r: named ? 5 : Math.max(2.5, Math.min(4.5, (220 / Math.max(1, data.length / Math.max(1, panels.length))) * 0.45)),
       stroke: colorOf,
-      fill: (d: Datum) => (d.small ? "white" : colorOf(d)),
+      fill: (d: Datum) => (d.small || d.unknownN ? "white" : colorOf(d)),
       strokeWidth: 1.5,
       title: dotTitle,
       className: "unit-dots",
@@ -311,6 +314,9 @@ function summaryOf(input: UnitVariationInput, units: UnitVariationUnit[], l: Lay
   const smallUnits = new Set(data.filter((d) => d.small).map((d) => d.unit.id));
   if (smallUnits.size)
     sentences.push(`${formatInt(smallUnits.size)} ${smallUnits.size === 1 ? "enhet har" : "enheter har"} färre än ${SMALL_N} svarande på minst en fråga; deras värden är osäkra.`);
+  const unknownUnits = new Set(data.filter((d) => d.unknownN).map((d) => d.unit.id));
+  if (unknownUnits.size)
+    sentences.push(`För ${formatInt(unknownUnits.size)} ${unknownUnits.size === 1 ? "enhet" : "enheter"} är antalet svarande okänt, så osäkerheten går inte att visa.`);
   return sentences.join(" ");
 }
 
@@ -326,7 +332,7 @@ function tableOf(input: UnitVariationInput, data: Datum[]): ChartOutput["table"]
       svarande: d.respondents,
       intervall_lag: d.interval ? round1(d.interval[0]) : null,
       intervall_hog: d.interval ? round1(d.interval[1]) : null,
-      fa_svarande: d.small ? "Ja" : "Nej",
+      fa_svarande: d.small ? "Ja" : d.unknownN ? "Okänt" : "Nej",
       kommunen: d.indicator.municipalityValue,
       riket: d.indicator.nationalValue,
     }));
