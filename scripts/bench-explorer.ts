@@ -46,14 +46,15 @@ async function coldPage(browser: Browser, profile: Profile, foreign: string[]): 
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
   }
   // The yardstick: the first frame in which a table row of the pre-rendered ranking is on the page.
-  await page.addInitScript(() => {
+  // A string, not a function: tsx (esbuild keepNames) would wrap named functions in a helper the page lacks.
+  await page.addInitScript(`(() => {
     const check = () => {
       if (document.querySelector("table tbody tr")) {
-        requestAnimationFrame(() => setTimeout(() => { (window as unknown as { __tablePainted: number }).__tablePainted = performance.now(); }, 0));
-      } else requestAnimationFrame(check);
+        requestAnimationFrame(() => setTimeout(() => { window.__tablePainted = performance.now(); }, 0));
+      } else setTimeout(check, 5);
     };
-    requestAnimationFrame(check);
-  });
+    check();
+  })()`);
   return page;
 }
 
