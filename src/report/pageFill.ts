@@ -1,5 +1,5 @@
-// How far down a printed page its content reaches, from a greyscale raster of the page (PGM, as
-// `pdftoppm -gray` writes it). A page whose content stops a third of the way down is the symptom of a
+// How far down a printed page its content reaches, from a greyscale raster of the page (a PGM, or the
+// same shape from tests/e2e/pdfPages.ts, which renders PDF pages with pdf.js). A page whose content stops a third of the way down is the symptom of a
 // heading pushed away from its chart ("page 2 is two-thirds empty"); the report test fails on it for every
 // page but the last. Pure; the rendering is done by the caller.
 
