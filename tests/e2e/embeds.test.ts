@@ -14,7 +14,7 @@ import { parseHTML } from "linkedom";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../scripts/serve-static";
-import { PNG_SCALE, versionedYears } from "../../src/site-data/embeds";
+import { NARROW_WIDTH, PNG_SCALE, versionedYears } from "../../src/site-data/embeds";
 import { DIST, seriousAxeViolations, startHarness, type Harness } from "./harness";
 
 const ROOT = process.env.HTK_DIST ?? DIST;
@@ -257,8 +257,8 @@ describe("chart actions on the site", () => {
           const bytes = await res.body();
           if (l.format === "png") {
             expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-            // Width: PNG_SCALE × the drawing (the narrowest drawing is 400 px wide).
-            expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(PNG_SCALE * 400);
+            // Width: PNG_SCALE × the drawing (the narrowest drawing, the phone-width unit panels, is 340 px wide).
+            expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(PNG_SCALE * NARROW_WIDTH);
             expect(bytes[25]).toBe(3); // colour type 3: a 256-colour palette PNG
           } else if (l.format === "svg") {
             const text = bytes.toString("utf8");
