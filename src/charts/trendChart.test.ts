@@ -53,7 +53,7 @@ describe("trendChart", () => {
     expect(d!.match(/M/g)).toHaveLength(2);
   });
 
-  it("writes ≈ instead of a number when the two years' rank intervals overlap (change rule)", () => {
+  it("writes ~ instead of a number when the two years' rank intervals overlap (change rule)", () => {
     const points = [
       { year: 2019, total: 60, rank: 128, rankLow: 90, rankHigh: 190 },
       { year: 2020, total: 55, rank: 222, rankLow: 186, rankHigh: 258 }, // overlaps 2019 → ≈
@@ -62,7 +62,7 @@ describe("trendChart", () => {
     const out = trendChart({ municipalityCode: "0000", municipalityName: "X", points });
     const years = trendYears(points);
     expect(years.map((y) => y.changeCertain)).toEqual([true, false, true, true]);
-    expect(out.svg).toContain(">≈<");
+    expect(out.svg).toContain(">~<");
     expect(out.svg).toContain(">+202<");
     expect(out.svg).not.toContain(">\u221294<");
     expect(out.caption).toContain("ungefär oförändrad");

@@ -117,10 +117,11 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   for (const [label, dy] of [["Plats", rowY.rank], ["Förändring", rowY.change]] as const) {
     marks.push(Plot.text([label], { x: () => firstYear, frameAnchor: "bottom", text: (d: string) => d, textAnchor: "end", dx: -20, dy, fill: ink.muted }));
   }
+  // "~" (not "≈"): the site font has no "≈", and PNGs are drawn with that font only.
   const shownYears = years.filter((y) => (y.year - firstYear) % yearStep === 0 || y.year === lastYear);
   marks.push(
     Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.rank, text: (y: Year) => (y.rank === null ? MISSING : formatInt(y.rank)), fill: ink.text, fontWeight: "bold" }),
-    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : y.changeCertain ? formatChange(y.change) : "≈"), fill: ink.text }),
+    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : y.changeCertain ? formatChange(y.change) : "~"), fill: ink.text }),
   );
   if (national.length) {
     marks.push(Plot.line(national, { x: "year", y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4", className: "trend-national" }));
@@ -180,7 +181,7 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const summary = sentences.join(" ");
   const caption =
     "Linjen visar totalindex år för år. Under varje år står placeringen (1 = bäst) och förändringen sedan föregående år med placering: +3 betyder tre placeringar bättre, −2 två placeringar sämre." +
-    (years.some((y) => y.change !== null && !y.changeCertain) ? " ≈ betyder ungefär oförändrad: skillnaden ryms inom osäkerheten (90 %)." : "") +
+    (years.some((y) => y.change !== null && !y.changeCertain) ? " ~ betyder ungefär oförändrad: skillnaden ryms inom osäkerheten (90 %)." : "") +
     (national.length ? " Den streckade linjen är medianen för alla kommuner." : "");
 
   const svg = renderPlot(

@@ -20,12 +20,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-/** A cell: a symbol and a word (not colour alone), the value(s), and the margin. */
+/** A cell: a word (not colour alone), the value(s), and the margin. */
 function indicatorCell(i: IndicatorResult, values: string, marginLabel: string): HTMLTableCellElement {
   const td = el("td");
   const line = el("span", undefined, `indicator${i.met ? " met" : ""}`);
-  line.append(el("span", i.met ? "✓ " : "✗ ", undefined), el("span", i.met ? "uppfylld: " : "ej uppfylld: ", "visually-hidden"), values);
-  line.firstElementChild?.setAttribute("aria-hidden", "true");
+  // Words, not "✓"/"✗": the site font has neither glyph.
+  line.append(el("span", i.met ? "Uppfylld: " : "Ej uppfylld: ", "indicator-verdict"), values);
   td.append(line, el("span", marginLabel, "margin"));
   return td;
 }
