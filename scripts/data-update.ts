@@ -4,24 +4,16 @@
 // failure the last good data/build stays as it was (the pipeline writes through a staging folder).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
 import { parseDataArgs } from "../src/cli/dataArgs";
+import { importedFromArgs } from "../src/cli/importSosArgs";
 import { formatChanges } from "../src/pipeline/changes";
 import { runPipeline } from "../src/pipeline/run";
-import { importSosFolder } from "../src/pipeline/sources/importSosFolder";
-import { readReferenceCsv } from "../src/pipeline/sources/reference";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 try {
   const args = parseDataArgs(process.argv.slice(2), false);
-  let imported;
-  if (args.importSos) {
-    const refFile = path.join(root, "data", "reference", "municipalities.csv");
-    const known = new Set(readReferenceCsv(readFileSync(refFile, "utf8"), refFile).map((m) => m.code));
-    const fetchedAt = args.importDate ?? new Date().toISOString().slice(0, 10);
-    imported = { label: `socialstyrelsen (${args.importSos})`, ...importSosFolder(path.resolve(args.importSos), { knownMunicipalities: known, fetchedAt }) };
-  }
+  const imported = importedFromArgs(root, args);
   const result = await runPipeline({ root, source: "live", years: args.years, koladaBase: args.koladaBase, imported, changes: true });
   for (const line of formatChanges(result.changes!)) console.log(line);
   console.log(`  → ${path.relative(root, path.join(result.outDir, "changes.json"))}`);

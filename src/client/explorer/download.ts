@@ -3,6 +3,7 @@
 // XLSX (for people; exceljs is imported only when a reader asks for it).
 
 import { toCsv as sharedCsv } from "../../shared/csv";
+import { saveBlob } from "../saveBlob";
 
 export type Cell = string | number | null;
 
@@ -21,17 +22,6 @@ export function toCsv(table: Pick<DownloadTable, "columns" | "rows">): string {
   return sharedCsv(table.columns.map((c) => c.name), table.rows, { bom: true, eol: "\r\n" });
 }
 
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function downloadCsv(table: DownloadTable): void {
   saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), `${table.fileStem}.csv`);

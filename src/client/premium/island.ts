@@ -6,6 +6,7 @@ import {
   PRESETS, type PremiumRules, type ReferenceChoice,
 } from "../../model/qualityPremium";
 import { HOUR_BANDS } from "../../model/qualityPremium/presets";
+import { saveBlob } from "../saveBlob";
 import { exportCsv, exportXlsx } from "./exportTable";
 import { kr, renderBands, renderResult, renderWhatIf } from "./render";
 
@@ -18,18 +19,6 @@ interface State {
   readErrors: Partial<Record<Slot, string>>;
   example: boolean;
   skipBadRows: boolean;
-}
-
-function saveBlob(bytes: BlobPart, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The rules from the form, or null after marking each bad field (aria-invalid + message). */
@@ -186,8 +175,8 @@ export function initPremiumTool(root: HTMLElement): void {
   root.querySelectorAll<HTMLButtonElement>("[data-export]").forEach((b) => b.addEventListener("click", () => {
     if (!last) return;
     const stem = state.example ? "kvalitetspremie-exempeldata" : "kvalitetspremie";
-    if (b.dataset.export === "csv") saveBlob(exportCsv(last.result), "text/csv;charset=utf-8", `${stem}.csv`);
-    else saveBlob(exportXlsx(last.result, last.source) as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `${stem}.xlsx`);
+    if (b.dataset.export === "csv") saveBlob(new Blob([exportCsv(last.result)], { type: "text/csv;charset=utf-8" }), `${stem}.csv`);
+    else saveBlob(new Blob([exportXlsx(last.result, last.source) as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${stem}.xlsx`);
   }));
 
   compute();
