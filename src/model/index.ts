@@ -11,7 +11,8 @@ import type { MethodDoc } from "./method";
 import { buildMethodDoc, roundAnalysis, roundPooled } from "./method";
 import { activeIndicators, isPublishable, unpublishedReason } from "./missing";
 import { scoreMunicipalityYear } from "./municipalityModel";
-import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "./outputTables";
+import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from "./outputTables";
+import { rankChangeRows } from "./rankChanges";
 import type { RelativeImportanceResult } from "./relativeImportance";
 import type { ShiftSummary } from "./sensitivity";
 import type { EffectiveWeightRow } from "./effectiveWeights";
@@ -22,6 +23,7 @@ import { scoreUnits } from "./units";
 import type { CustomWeightsDoc, CustomWeightsInput } from "./weights";
 import { WEIGHTS_VERSION, customWeightSet, customWeightsDoc, seniorWeightSet } from "./weights";
 import type { YearMatrix } from "./yearData";
+import type { ValueIndex } from "./yearData";
 import { RIKET_CODE, buildYearMatrix, fillRiketGaps, indexValues, yearsWithData } from "./yearData";
 import { roundWeightSet } from "./weightsDoc";
 
@@ -51,6 +53,8 @@ export interface ModelOutput {
   scores: ScoreRow[];
   unitScores: UnitScoreRow[];
   indicatorScores: IndicatorScoreRow[];
+  /** Rank changes between every pair of published years, on the indicators both years have. */
+  rankChanges: RankChangeRow[];
   weights: WeightsDoc;
   method: MethodDoc;
   publishedYears: number[];
@@ -73,6 +77,19 @@ export interface PreparedModel {
   sets: WeightSet[];
   publishedYears: number[];
   unpublished: string[]; // why each year with data but not published is left out
+  index: ValueIndex;
+  codes: string[];
+  custom?: CustomWeightsInput;
+}
+
+/** The weight sets for the given indicators per year: seniors' order, derived, and the reader's own if given. */
+function weightSets(
+  activeByYear: Map<number, CatalogueEntry[]>, derived: PooledDerivedAnalysis | null, custom?: CustomWeightsInput,
+): WeightSet[] {
+  const senior = seniorWeightSet(activeByYear);
+  const sets = [senior, derivedWeightSet(senior, activeByYear, derived)];
+  if (custom) sets.push(customWeightSet(custom, activeByYear));
+  return sets;
 }
 
 /** Everything up to the weights: published years, year matrices, relative importance, weight sets. */
@@ -91,11 +108,23 @@ export function prepareModel(input: Pick<ModelInput, "municipalities" | "values"
   const riket = publishedYears.map((y, k) =>
     fillRiketGaps(buildYearMatrix(index, y, [RIKET_CODE], activeByYear.get(y) ?? []), matrices[k]));
   const analyses = new Map(matrices.map((m) => [m.year, analyseYear(m)]));
-  const senior = seniorWeightSet(activeByYear);
   const derivedAnalysis = analysePooled(matrices);
-  const sets = [senior, derivedWeightSet(senior, activeByYear, derivedAnalysis)];
-  if (custom) sets.push(customWeightSet(custom, activeByYear));
-  return { matrices, riket, activeByYear, analyses, derivedAnalysis, sets, publishedYears, unpublished };
+  const sets = weightSets(activeByYear, derivedAnalysis, custom);
+  return { matrices, riket, activeByYear, analyses, derivedAnalysis, sets, publishedYears, unpublished, index, codes, custom };
+}
+
+/**
+ * One year scored on a subset of its indicators (the ones another year also has), with the weight
+ * sets re-normalised over that subset and the same rules and bootstrap as the published scores.
+ */
+export function scoreYearOnIndicators(
+  prepared: PreparedModel, year: number, indicators: readonly CatalogueEntry[], samples: number, seed: number,
+): ScoreRow[] {
+  const set = [...indicators];
+  const m = buildYearMatrix(prepared.index, year, prepared.codes, set);
+  const riket = fillRiketGaps(buildYearMatrix(prepared.index, year, [RIKET_CODE], set), m);
+  const sets = weightSets(new Map([[year, set]]), prepared.derivedAnalysis, prepared.custom);
+  return scoreMunicipalityYear(m, riket, sets, samples, seed).rows;
 }
 
 export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOutput {
@@ -106,13 +135,19 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
   const scores: ScoreRow[] = [];
   const shifts: ShiftSummary[] = [];
   const effective: EffectiveWeightRow[] = [];
+  const publishedRows = new Map<number, ScoreRow[]>();
   let checks: MethodChecks | null = null;
   matrices.forEach((m, k) => {
     const result = scoreMunicipalityYear(m, riket[k], sets, samples, seed);
     scores.push(...result.rows);
+    publishedRows.set(m.year, result.rows);
     shifts.push(...result.shifts);
     effective.push(...result.effective);
     if (k === matrices.length - 1) checks = methodChecks(m, result, sets[0].id, samples, seed);
+  });
+  const rankChanges = rankChangeRows({
+    publishedYears, activeByYear: prepared.activeByYear, publishedRows,
+    scoreOnSet: (year, indicators) => scoreYearOnIndicators(prepared, year, indicators, samples, seed),
   });
   const units = scoreUnits(input.units, input.unitValues, matrices, sets, samples, seed);
   const indicatorScores = indicatorRows([...matrices, ...riket], sets, units.spreads);
@@ -121,6 +156,7 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
     scores: sortRows(scores, (r) => [r.year, r.municipality, r.weight_set, r.missing_rule]),
     unitScores: sortRows(units.rows, (r) => [r.year, r.unit_id, r.weight_set, r.missing_rule]),
     indicatorScores: sortRows(indicatorScores, (r) => [r.year, r.municipality, r.indicator]),
+    rankChanges: sortRows(rankChanges, (r) => [r.from_year, r.to_year, r.municipality, r.weight_set, r.missing_rule]),
     weights: {
       version: WEIGHTS_VERSION, defaultWeightSet: sets[0].id, sets: sets.map(roundWeightSet),
       relativeImportance: analyses.map(roundAnalysis), derivedAnalysis: roundPooled(prepared.derivedAnalysis),

@@ -70,6 +70,34 @@ export interface IndicatorScoreRow {
   unit_spread: number | null; // unit_max − unit_min (needs ≥ 2 units)
 }
 
+/**
+ * rank_changes.parquet: one row per pair of published years (earlier → later) × municipality × weight
+ * set × missing rule. Both years are scored on the indicators both have (src/model/rankChanges.ts), so
+ * the ranks here can differ from each year's published rank when the indicator set changed.
+ */
+export interface RankChangeRow {
+  from_year: number;
+  to_year: number;
+  municipality: string;
+  weight_set: string;
+  missing_rule: string;
+  rank_from: number | null; // on the common indicators; null = not ranked (low coverage, no data)
+  rank_low_from: number | null; // 90 % interval, best end
+  rank_high_from: number | null; // 90 % interval, worst end
+  total_from: number | null;
+  rank_to: number | null;
+  rank_low_to: number | null;
+  rank_high_to: number | null;
+  total_to: number | null;
+  n_ranked_from: number;
+  n_ranked_to: number;
+  places: number | null; // rank_from − rank_to: positive = better; null unless ranked both years
+  verdict: string; // "steg" | "föll" | "oförändrad" | "saknas" (the change rule)
+  certain: boolean; // the two intervals do not overlap
+  indicators: string; // ";"-separated ids of the common indicators compared
+  same_indicators: boolean; // both years had exactly these indicators (ranks = published ranks)
+}
+
 /** The four sub-index scores and the total, shared by municipality and unit scores. */
 const SCORE_COLUMNS: ColumnSpec[] = [
     { name: "information", type: "DOUBLE", nullable: true },
@@ -146,7 +174,34 @@ export const indicatorScoresTable: TableSpec<IndicatorScoreRow> = {
   key: ["year", "municipality", "indicator"],
 };
 
-export const MODEL_TABLES = [scoresTable, unitScoresTable, indicatorScoresTable] as const;
+export const rankChangesTable: TableSpec<RankChangeRow> = {
+  name: "rank_changes",
+  columns: [
+    { name: "from_year", type: "SMALLINT" },
+    { name: "to_year", type: "SMALLINT" },
+    { name: "municipality", type: "VARCHAR" },
+    { name: "weight_set", type: "VARCHAR" },
+    { name: "missing_rule", type: "VARCHAR" },
+    { name: "rank_from", type: "SMALLINT", nullable: true },
+    { name: "rank_low_from", type: "SMALLINT", nullable: true },
+    { name: "rank_high_from", type: "SMALLINT", nullable: true },
+    { name: "total_from", type: "DOUBLE", nullable: true },
+    { name: "rank_to", type: "SMALLINT", nullable: true },
+    { name: "rank_low_to", type: "SMALLINT", nullable: true },
+    { name: "rank_high_to", type: "SMALLINT", nullable: true },
+    { name: "total_to", type: "DOUBLE", nullable: true },
+    { name: "n_ranked_from", type: "SMALLINT" },
+    { name: "n_ranked_to", type: "SMALLINT" },
+    { name: "places", type: "SMALLINT", nullable: true },
+    { name: "verdict", type: "VARCHAR" },
+    { name: "certain", type: "BOOLEAN" },
+    { name: "indicators", type: "VARCHAR" },
+    { name: "same_indicators", type: "BOOLEAN" },
+  ],
+  key: ["from_year", "to_year", "municipality", "weight_set", "missing_rule"],
+};
+
+export const MODEL_TABLES = [scoresTable, unitScoresTable, indicatorScoresTable, rankChangesTable] as const;
 
 /** Swedish descriptions of every output column (method page, data page, CSV/XLSX downloads). */
 export const COLUMNS_SV: Record<string, Record<string, string>> = {
@@ -172,6 +227,24 @@ export const COLUMNS_SV: Record<string, Record<string, string>> = {
     respondents: "Antal svarande", rank: "Placering inom kommunen", rank_low: "Osäkerhetsintervall 90 %, bästa placering",
     rank_high: "Osäkerhetsintervall 90 %, sämsta placering", n_ranked: "Antal rangordnade enheter i kommunen",
     coverage: "Täckning (0–1)", flags: "Flaggor (se metodsidan)", synthetic: "Exempeldata (påhittad enhet)",
+  },
+  rank_changes: {
+    from_year: "Från år", to_year: "Till år", municipality: "Kommunkod", weight_set: "Viktuppsättning",
+    missing_rule: "Regel för saknade värden",
+    rank_from: "Placering första året, räknad på indikatorerna som finns båda åren",
+    rank_low_from: "Osäkerhetsintervall 90 % första året, bästa placering",
+    rank_high_from: "Osäkerhetsintervall 90 % första året, sämsta placering",
+    total_from: "Index första året på de gemensamma indikatorerna (0–100)",
+    rank_to: "Placering andra året, räknad på indikatorerna som finns båda åren",
+    rank_low_to: "Osäkerhetsintervall 90 % andra året, bästa placering",
+    rank_high_to: "Osäkerhetsintervall 90 % andra året, sämsta placering",
+    total_to: "Index andra året på de gemensamma indikatorerna (0–100)",
+    n_ranked_from: "Antal rangordnade kommuner första året", n_ranked_to: "Antal rangordnade kommuner andra året",
+    places: "Förändring i placeringar (positivt = bättre)",
+    verdict: "steg, föll, oförändrad (intervallen överlappar) eller saknas",
+    certain: "Säkerställd: årens intervall överlappar inte",
+    indicators: "Indikatorerna som jämförs (Koladas KPI-id, semikolonseparerade)",
+    same_indicators: "Sant när båda åren hade exakt dessa indikatorer (placeringarna är då de publicerade)",
   },
   indicator_scores: {
     year: "År", municipality: "Kommunkod (0000 = riket)", indicator: "Indikator (Koladas KPI-id)",

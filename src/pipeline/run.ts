@@ -12,7 +12,7 @@ import { readParquet, writeParquet } from "./parquet";
 import { indicatorsTable, municipalitiesTable, unitsTable, unitValuesTable, valuesTable, type TableSpec, type UnitRow, type ValueRow } from "./tables";
 import { validateDataSet, type ValidationReport } from "./validate";
 import { runModel } from "../model";
-import { indicatorScoresTable, scoresTable, unitScoresTable } from "../model/outputTables";
+import { indicatorScoresTable, rankChangesTable, scoresTable, unitScoresTable } from "../model/outputTables";
 
 export type { SourceMode } from "./collect";
 
@@ -90,6 +90,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       await writeTable(staging, scoresTable, model.scores),
       await writeTable(staging, unitScoresTable, model.unitScores),
       await writeTable(staging, indicatorScoresTable, model.indicatorScores),
+      await writeTable(staging, rankChangesTable, model.rankChanges),
     );
     for (const [name, doc] of [["weights.json", model.weights], ["method.json", model.method]] as const) {
       writeFileSync(path.join(staging, name), JSON.stringify(doc, null, 2) + "\n");

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { WeightsDoc } from "../model";
 import type { MethodDoc } from "../model/method";
-import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
+import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
 import type { Manifest } from "../pipeline/manifest";
 import { readParquet } from "../pipeline/parquet";
 import type { IndicatorMetaRow, MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
@@ -23,6 +23,8 @@ export interface BuildData {
   scores: ScoreRow[];
   unitScores: UnitScoreRow[];
   indicatorScores: IndicatorScoreRow[];
+  /** Rank changes between pairs of published years, on the indicators both years have. */
+  rankChanges: RankChangeRow[];
   weights: WeightsDoc;
   method: MethodDoc;
 }
@@ -33,15 +35,15 @@ export function loadBuildData(dir = BUILD_DIR): Promise<BuildData> {
   cached ??= (async () => {
     const read = <R>(name: string) => readParquet<R>(path.join(dir, `${name}.parquet`));
     const json = <T>(name: string) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as T;
-    const [municipalities, indicators, values, units, unitValues, scores, unitScores, indicatorScores] = await Promise.all([
+    const [municipalities, indicators, values, units, unitValues, scores, unitScores, indicatorScores, rankChanges] = await Promise.all([
       read<MunicipalityRow>("municipalities"), read<IndicatorMetaRow>("indicators"), read<ValueRow>("values"),
       read<UnitRow>("units"), read<UnitValueRow>("unit_values"), read<ScoreRow>("scores"),
-      read<UnitScoreRow>("unit_scores"), read<IndicatorScoreRow>("indicator_scores"),
+      read<UnitScoreRow>("unit_scores"), read<IndicatorScoreRow>("indicator_scores"), read<RankChangeRow>("rank_changes"),
     ]);
     return {
       manifest: json<Manifest>("manifest.json"), validation: json<ValidationReport>("validation.json"),
       weights: json<WeightsDoc>("weights.json"), method: json<MethodDoc>("method.json"),
-      municipalities, indicators, values, units, unitValues, scores, unitScores, indicatorScores,
+      municipalities, indicators, values, units, unitValues, scores, unitScores, indicatorScores, rankChanges,
     };
   })();
   return cached;
