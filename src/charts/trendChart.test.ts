@@ -67,4 +67,16 @@ describe("trendChart", () => {
     expect(out.svg).not.toContain(">\u221294<");
     expect(out.caption).toContain("ungefär oförändrad");
   });
+
+  it("shows a change computed elsewhere (on the indicators both years share) instead of the published difference", () => {
+    const points = [
+      { year: 2020, total: 60, rank: 223, rankLow: 180, rankHigh: 260 },
+      // Published 199 (+24), but on the common indicators 197 (+26) and still within the uncertainty.
+      { year: 2022, total: 62, rank: 199, rankLow: 148, rankHigh: 236, change: { places: 26, certain: false } },
+    ];
+    expect(trendYears(points).map((y) => [y.change, y.changeCertain])).toEqual([[null, true], [null, true], [26, false]]);
+    const certain = [points[0], { ...points[1], change: { places: 26, certain: true } }];
+    expect(trendYears(certain).at(-1)!.changeCertain).toBe(true);
+    expect(trendChart({ municipalityCode: "0000", municipalityName: "X", points: certain }).svg).toContain(">+26<");
+  });
 });

@@ -15,6 +15,9 @@ export interface TrendPoint {
   rankLow?: number | null; // 90 % rank interval (best, worst); when given, the change rule applies
   rankHigh?: number | null;
   note?: string; // why the value is missing, e.g. "Ingen brukarundersökning 2021"
+  /** The change since the previous ranked year as computed elsewhere (both years on the indicators they
+   *  share); when given it is shown instead of the difference of the published ranks. */
+  change?: { places: number | null; certain: boolean } | null;
 }
 export interface TrendReferencePoint {
   year: number;
@@ -53,14 +56,15 @@ export function trendYears(points: TrendPoint[]): Year[] {
     const total = p?.total ?? null;
     const rank = total === null ? null : (p?.rank ?? null);
     const withIntervals = previous && p && previous.rankLow != null && p.rankLow != null;
-    const change = rank !== null && previous ? rankChange(at(previous), at(p!)) : null;
+    const given = rank !== null && previous && p?.change !== undefined ? p.change : undefined;
+    const change = given !== undefined ? given : rank !== null && previous ? rankChange(at(previous), at(p!)) : null;
     out.push({
       year,
       total,
       rank,
       rankOf: p?.rankOf ?? (rank !== null ? 290 : null),
       change: change?.places ?? null,
-      changeCertain: withIntervals ? Boolean(change?.certain) : true,
+      changeCertain: given !== undefined ? Boolean(given?.certain) : withIntervals ? Boolean(change?.certain) : true,
       note: p?.note,
     });
     if (rank !== null) previous = p!;

@@ -9,8 +9,7 @@
 // treated as fixed). The change uses the change rule of src/model/rankChange.ts (a change only when the
 // two years' rank intervals do not overlap), worded by src/site-data/inBrief.ts as on the page.
 import { formatNumber, formatScore } from "../charts/format";
-import type { RankChange } from "../model/rankChange";
-import { changeSentence, rangeSentence, verdictSentence, type InBriefInput } from "../site-data/inBrief";
+import { changeSentence, rangeSentence, verdictSentence, type ChangeLike, type InBriefInput } from "../site-data/inBrief";
 import type { MunicipalityView } from "../site-data/municipality";
 
 export interface KeyMessages {
@@ -83,8 +82,8 @@ export function weakestSentence(v: MunicipalityView, list: readonly Area[]): str
 }
 
 /** The change message: the page's wording, or why no change can be told. */
-export function changeMessage(v: MunicipalityView, change: RankChange | null, previousYear: number | null, indicatorSetDiffers: boolean): string {
-  const s = changeSentence(v.name, change, indicatorSetDiffers);
+export function changeMessage(v: MunicipalityView, change: ChangeLike | null, previousYear: number | null): string {
+  const s = changeSentence(v.name, change);
   if (s) return s;
   if (previousYear === null) return `${v.year} är det första året i jämförelsen, så någon förändring kan inte visas.`;
   return `Förändringen sedan ${previousYear} kan inte bedömas: ${v.name} har ingen placering ${v.total.rank === null ? v.year : previousYear}.`;
@@ -92,13 +91,13 @@ export function changeMessage(v: MunicipalityView, change: RankChange | null, pr
 
 /** The verdict and the three messages. */
 export function keyMessages(
-  v: MunicipalityView, margins: readonly AreaMargin[], change: RankChange | null, previousYear: number | null, indicatorSetDiffers: boolean,
+  v: MunicipalityView, margins: readonly AreaMargin[], change: ChangeLike | null, previousYear: number | null,
 ): KeyMessages {
   const t = v.total;
   const b: InBriefInput = {
     name: v.name, year: v.year, score: t.score, rank: t.rank, rankLow: t.rankLow, rankHigh: t.rankHigh, nRanked: t.nRanked,
     group: t.group, lowCoverage: t.lowCoverage, coverage: t.coverage, coverageLimit: v.coverageLimit, range: null,
-    change, indicatorSetDiffers,
+    change,
   };
   const list = areas(v, margins);
   // Below the coverage limit the model gives no total at all (issue 19); the verdict should then say why
@@ -108,7 +107,7 @@ export function keyMessages(
   const place = t.score === null ? null : rangeSentence(b);
   return {
     verdict: [lead, place].filter(Boolean).join(" "), lead, place,
-    messages: [strongestSentence(v, list), weakestSentence(v, list), changeMessage(v, change, previousYear, indicatorSetDiffers)]
+    messages: [strongestSentence(v, list), weakestSentence(v, list), changeMessage(v, change, previousYear)]
       .filter((s): s is string => s !== null),
   };
 }

@@ -14,7 +14,8 @@ import { PRIORITY_RULE_SV, bestPeerScore, improvementPriorities, type PeerScore,
 import { reportSummary } from "./summaryText";
 import { keyMessages, subIndexMargins, type KeyMessages } from "./keyMessages";
 import { learnFrom, shareMargin, type LearnCandidate, type LearnIndicator } from "./learnFrom";
-import { indicatorSetDifference, previousYear, rankChange, type RankChange } from "../model/rankChange";
+import { previousYear } from "../model/rankChange";
+import type { ComparableChange } from "../site-data/change";
 import { REPORT_GENERATOR_VERSION } from "./version";
 
 /** The welfare-technology items (coded 0/1/2) are one priority together, as on the page's strengths. */
@@ -88,7 +89,8 @@ export interface ReportView {
   respondents: number | null;
   /** priority id → 90 % margins of the own score and the best peer's score (0 register data, null unknown). */
   priorityMargins: Record<string, { own: number | null; best: number | null }>;
-  change: RankChange | null;
+  /** Since the previous published year, both years on the indicators they share (the page's view.change). */
+  change: ComparableChange | null;
   rankYears: RankYear[];
   method: MethodBrief;
   data: DataFacts;
@@ -184,7 +186,7 @@ function methodBrief(inputs: ReportInputs): MethodBrief {
 function withoutIndicativeRanks(ctx: MunicipalityContext, code: string, v: MunicipalityView): MunicipalityView {
   const total = v.total.lowCoverage ? { ...v.total, rank: null, rankLow: null, rankHigh: null, group: null } : v.total;
   const trend = v.trend.map((t) => (shownRank(ctx, ctx.scores.get(t.year)?.get(code)).rank === null && t.rank !== null
-    ? { ...t, rank: null, change: null } : t));
+    ? { ...t, rank: null, change: null, changeDetail: null } : t));
   return { ...v, total, trend };
 }
 
@@ -206,19 +208,6 @@ function priorityMargin(ctx: MunicipalityContext, p: Priority, own: Record<strin
   return { own: own[p.id] ?? null, best: value !== null && n !== null && n > 0 ? shareMargin(value, n) : null };
 }
 
-/** The rank change since the previous published year under the change rule. */
-function changeSincePrevious(ctx: MunicipalityContext, code: string): { change: RankChange | null; prev: number | null; differs: boolean } {
-  const prev = previousYear(ctx.years, ctx.year);
-  if (prev === null) return { change: null, prev, differs: false };
-  const at = (y: number) => {
-    const s = ctx.scores.get(y)?.get(code);
-    const r = shownRank(ctx, s);
-    return { year: y, rank: r.rank, low: r.rankLow, high: r.rankHigh };
-  };
-  const active = ctx.inputs.method.activeIndicatorsByYear;
-  const d = indicatorSetDifference(active[String(prev)] ?? [], active[String(ctx.year)] ?? []);
-  return { change: rankChange(at(prev), at(ctx.year)), prev, differs: d.added.length + d.dropped.length > 0 };
-}
 
 /** The similar municipalities and the kommungrupp's members (without the municipality itself). */
 function learnCandidates(ctx: MunicipalityContext, code: string): LearnCandidate[] {
@@ -258,7 +247,8 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
   const { date, dateText } = dataDate(manifest);
   const respondents = ctx.respondents.get(ctx.year)?.get(code) ?? null;
   const margins = ownMargins(ctx, view, respondents);
-  const { change, prev, differs } = changeSincePrevious(ctx, code);
+  const change = view.change ?? null;
+  const prev = previousYear(ctx.years, ctx.year);
   const rows = peerRows(ctx, view);
   const areas = subIndexMargins(view.indicators.map((i) => ({ ...i, margin: margins[i.id] ?? null })), SUB_INDEX_IDS);
   const rankYears: RankYear[] = ctx.years.map((y) => {
@@ -272,7 +262,7 @@ export function buildReportView(inputs: ReportInputs, code: string): ReportView 
     peerBest,
     peerRows: rows,
     summary: reportSummary(view, priorities, rows, rankYears),
-    keyMessages: keyMessages(view, areas, change, prev, differs),
+    keyMessages: keyMessages(view, areas, change, prev),
     areaMargins: Object.fromEntries(areas.map((a) => [a.id, a.margin])),
     learn: learnFrom(
       view.indicators.map((i) => ({ ...i, survey: ctx.catalogue.get(i.id)?.survey ?? false, score: i.missing ? null : i.score })),

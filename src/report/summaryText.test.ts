@@ -18,7 +18,13 @@ describe("reportSummary", () => {
     // 2019: 160–200, 2022: 134–161 → overlap at 160–161: not a change.
     const s = reportSummary(r.view, r.priorities, r.peerRows, r.rankYears).join("\n");
     expect(s).toContain("Från 2019 till 2022 har placeringen inte ändrats mer än osäkerheten (plats 160–200 år 2019, 134–161 år 2022).");
-    const clear = r.rankYears.map((y) => (y.year === 2019 ? { ...y, rank: 250, rankLow: 230, rankHigh: 270 } : y));
-    expect(reportSummary(r.view, r.priorities, r.peerRows, clear).join("\n")).toContain("har Åstad klart förbättrat sin placering");
+    const clear = { ...r.view, overallChange: { ...r.view.overallChange!, from: { year: 2019, rank: 250, low: 230, high: 270 }, places: 102, verdict: "steg" as const, certain: true } };
+    expect(reportSummary(clear, r.priorities, r.peerRows, r.rankYears).join("\n")).toContain("har Åstad klart förbättrat sin placering");
+  });
+
+  it("says when the two years were compared on the indicators both had", () => {
+    const common = { ...r.view, overallChange: { ...r.view.overallChange!, sameIndicators: false, indicatorCount: 18 } };
+    expect(reportSummary(common, r.priorities, r.peerRows, r.rankYears).join("\n"))
+      .toContain("(plats 160–200 år 2019, 134–161 år 2022 på de 18 indikatorer som fanns båda åren)");
   });
 });

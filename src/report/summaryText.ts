@@ -5,7 +5,6 @@ import { resultGroupStyle, type ResultGroup } from "../charts/palette";
 import { joinSv, type MunicipalityView } from "../site-data/municipality";
 import type { Priority } from "./priorities";
 import type { PeerRow, RankYear } from "./reportView";
-import { rankChange } from "../model/rankChange";
 
 export function groupLabel(group: string | null): string | null {
   return group ? (resultGroupStyle[group as ResultGroup]?.label ?? group) : null;
@@ -56,14 +55,18 @@ function peerSentence(v: MunicipalityView, rows: readonly PeerRow[]): string | n
     "(före eller efter bara när rangintervallen, 90 %, inte överlappar).";
 }
 
-/** First to last ranked year under the change rule: a change only when the rank intervals do not overlap. */
+/**
+ * First to last ranked year under the change rule (a change only when the rank intervals do not overlap),
+ * both years on the indicators they share (the page's view.overallChange).
+ */
 function trendSentence(v: MunicipalityView, years: readonly RankYear[]): string | null {
   const ranked = years.filter((t) => t.rank !== null);
   if (ranked.length < 3) return null; // two years: the key messages already say it
-  const at = (t: RankYear) => ({ year: t.year, rank: t.rank, low: t.rankLow, high: t.rankHigh });
-  const c = rankChange(at(ranked[0]), at(ranked[ranked.length - 1]));
+  const c = v.overallChange;
+  if (!c || c.verdict === "saknas") return null;
+  const common = c.sameIndicators ? "" : ` på de ${formatInt(c.indicatorCount)} indikatorer som fanns båda åren`;
   const span = `plats ${formatRankInterval(c.from.low ?? c.from.rank, c.from.high ?? c.from.rank)} år ${c.from.year}, ` +
-    `${formatRankInterval(c.to.low ?? c.to.rank, c.to.high ?? c.to.rank)} år ${c.to.year}`;
+    `${formatRankInterval(c.to.low ?? c.to.rank, c.to.high ?? c.to.rank)} år ${c.to.year}${common}`;
   if (c.verdict === "steg") return `Från ${c.from.year} till ${c.to.year} har ${v.name} klart förbättrat sin placering (${span}).`;
   if (c.verdict === "föll") return `Från ${c.from.year} till ${c.to.year} har ${v.name} klart försämrat sin placering (${span}).`;
   return `Från ${c.from.year} till ${c.to.year} har placeringen inte ändrats mer än osäkerheten (${span}).`;

@@ -83,7 +83,7 @@ export function trendTable(r: ReportView): ReportTable {
       col("rang_basta", "Placering, bästa i osäkerhetsintervallet", "int", "Bästa placeringen i 90 %-intervallet."),
       col("rang_samsta", "Placering, sämsta i osäkerhetsintervallet", "int", "Sämsta placeringen i 90 %-intervallet."),
       col("antal_rangordnade", "Antal kommuner med placering", "int", "Antal rangordnade kommuner det året."),
-      col("forandring", "Förändring (placeringar)", "int", "Placeringar sedan föregående publicerade år; positivt = bättre. En förändring är säker bara när årens intervall inte överlappar."),
+      col("forandring", "Förändring (placeringar)", "int", "Placeringar sedan föregående publicerade år; positivt = bättre. Båda åren räknas på de indikatorer som finns båda åren, så talet kan skilja sig från skillnaden mellan årens placeringar. En förändring är säker bara när årens intervall inte överlappar."),
       ...v.subIndices.map((s) => col(s.id, s.name, "score", `Delindex ${s.name}, 0–100.`)),
       col("riket_median", "Riket (median)", "score", "Medianen av alla kommuners totalindex."),
     ],

@@ -44,6 +44,10 @@ export function fixtureView(): MunicipalityView {
       { year: 2020, total: 65.5, rank: 160, nRanked: 288, change: 18, subIndices: { information: 55, bistandshandlaggning: 62, utforande: 72, stod_utveckling: 45 }, nationalMedian: 65 },
       { year: 2022, total: 68.2, rank: 148, nRanked: 290, change: 12, subIndices: { information: 61, bistandshandlaggning: null, utforande: 74.5, stod_utveckling: 0 }, nationalMedian: 66 },
     ],
+    overallChange: {
+      from: { year: 2019, rank: 178, low: 160, high: 200 }, to: { year: 2022, rank: 148, low: 134, high: 161 }, places: 30,
+      verdict: "oförändrad", certain: false, sameIndicators: true, indicatorCount: 18,
+    },
     units: {
       year: 2022, synthetic: true,
       units: [
@@ -104,7 +108,7 @@ export function fixtureReport(): ReportView {
     respondents: 400,
     areaMargins: { information: 2, bistandshandlaggning: null, utforande: 4, stod_utveckling: 0 },
     priorityMargins: { U21341: { own: 0, best: 0 }, "U21468": { own: 3.1, best: 2.6 } },
-    change: { from: { year: 2020, rank: 160, low: 140, high: 180 }, to: { year: 2022, rank: 148, low: 134, high: 161 }, places: 12, verdict: "oförändrad", certain: false },
+    change: { from: { year: 2020, rank: 160, low: 140, high: 180 }, to: { year: 2022, rank: 148, low: 134, high: 161 }, places: 12, verdict: "oförändrad", certain: false, sameIndicators: true, indicatorCount: 18 },
     rankYears: [
       { year: 2019, rank: 178, rankLow: 160, rankHigh: 200 }, { year: 2020, rank: 160, rankLow: 140, rankHigh: 180 },
       { year: 2022, rank: 148, rankLow: 134, rankHigh: 161 },

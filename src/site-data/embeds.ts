@@ -217,7 +217,10 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
 
   const trend = {
     municipalityCode: code, municipalityName: view.name,
-    points: view.trend.map((t) => ({ year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked, rankLow: t.rankLow, rankHigh: t.rankHigh })),
+    points: view.trend.map((t) => ({
+      year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked, rankLow: t.rankLow, rankHigh: t.rankHigh,
+      change: t.changeDetail === undefined ? undefined : t.changeDetail && { places: t.changeDetail.places, certain: t.changeDetail.certain },
+    })),
     nationalMedian: view.trend.map((t) => ({ year: t.year, value: t.nationalMedian })),
   };
   put("trend", {

@@ -5,8 +5,8 @@ import { changeSentence, inBrief, type InBriefInput } from "./inBrief";
 const base: InBriefInput = {
   name: "Kiruna", year: 2022, score: 63.6, rank: 222, rankLow: 186, rankHigh: 258, nRanked: 290, group: "under medel",
   lowCoverage: false, coverage: 0.95, coverageLimit: 0.7, range: { min: 51.04, max: 78.36 },
-  change: rankChange({ year: 2020, rank: 128, low: 90, high: 190 }, { year: 2022, rank: 222, low: 186, high: 258 }),
-  indicatorSetDiffers: true, dataDateText: "5 mars 2024",
+  change: { ...rankChange({ year: 2020, rank: 128, low: 90, high: 190 }, { year: 2022, rank: 222, low: 186, high: 258 }), sameIndicators: false, indicatorCount: 18 },
+  dataDateText: "5 mars 2024",
 };
 
 describe("inBrief", () => {
@@ -18,11 +18,12 @@ describe("inBrief", () => {
     expect(b.verdict).not.toMatch(/63,6/); // no school grade in the verdict
   });
 
-  it("does not call an overlapping change a fall, and says when the indicator set differs", () => {
+  it("does not call an overlapping change a fall, and says the years were compared on their common indicators", () => {
     expect(inBrief(base).change).toBe(
       "Sedan 2020 är placeringen ungefär oförändrad: skillnaden ryms inom osäkerheten (plats 90–190 år 2020, 186–258 år 2022). " +
-      "Indikatorerna är inte exakt desamma båda åren.",
+      "Båda åren är räknade på de 18 indikatorer som fanns båda åren.",
     );
+    expect(inBrief({ ...base, change: { ...base.change!, sameIndicators: true } }).change).not.toMatch(/indikatorer/);
   });
 
   it("calls a change with disjoint intervals a change", () => {

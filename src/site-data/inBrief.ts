@@ -5,6 +5,9 @@
 import { formatInt, formatRankInterval, formatScore, formatShare } from "../charts/format";
 import type { RankChange } from "../model/rankChange";
 
+/** A change by the rule and, when known, what the two years were compared on (src/site-data/change.ts). */
+export type ChangeLike = RankChange & { sameIndicators?: boolean; indicatorCount?: number };
+
 export interface InBriefInput {
   name: string;
   year: number;
@@ -20,9 +23,7 @@ export interface InBriefInput {
   coverageLimit: number;
   /** Lowest and highest total among the ranked municipalities that year. */
   range: { min: number; max: number } | null;
-  change: RankChange | null;
-  /** Indicators in use only in one of the two compared years. */
-  indicatorSetDiffers: boolean;
+  change: ChangeLike | null;
   /** Data date in words ("5 mars 2024"), from the build manifest. */
   dataDateText?: string;
 }
@@ -75,13 +76,18 @@ export function rangeSentence(b: InBriefInput): string | null {
   return `${range} och hamnar ${place}.`;
 }
 
-/** The change since the previous published year, worded by the change rule. */
-export function changeSentence(name: string, c: RankChange | null, indicatorSetDiffers = false): string | null {
+/**
+ * The change since the previous published year, worded by the change rule. When the two years did not
+ * have the same indicators, the intervals are those on the indicators both had, and the sentence says so.
+ */
+export function changeSentence(name: string, c: ChangeLike | null): string | null {
   if (!c || c.verdict === "saknas" || c.places === null) return null;
   const then = formatRankInterval(c.from.low ?? c.from.rank, c.from.high ?? c.from.rank);
   const now = formatRankInterval(c.to.low ?? c.to.rank, c.to.high ?? c.to.rank);
   const intervals = `plats ${then} år ${c.from.year}, ${now} år ${c.to.year}`;
-  const set = indicatorSetDiffers ? " Indikatorerna är inte exakt desamma båda åren." : "";
+  const set = c.sameIndicators === false
+    ? ` Båda åren är räknade på ${c.indicatorCount ? `de ${formatInt(c.indicatorCount)} indikatorer` : "de indikatorer"} som fanns båda åren.`
+    : "";
   if (c.verdict === "steg") return `Sedan ${c.from.year} har ${name} klart förbättrat sin placering (${intervals}).${set}`;
   if (c.verdict === "föll") return `Sedan ${c.from.year} har ${name} klart försämrat sin placering (${intervals}).${set}`;
   return `Sedan ${c.from.year} är placeringen ungefär oförändrad: skillnaden ryms inom osäkerheten (${intervals}).${set}`;
@@ -91,7 +97,7 @@ export function inBrief(b: InBriefInput): InBrief {
   return {
     verdict: verdictSentence(b),
     range: rangeSentence(b),
-    change: changeSentence(b.name, b.change, b.indicatorSetDiffers),
+    change: changeSentence(b.name, b.change),
     dataLine: `Senaste uppgifter: ${b.year}${b.dataDateText ? ` (hämtade ${b.dataDateText})` : ""}.`,
     next: "Läs nedan vad kommunen gör bättre och sämre än liknande kommuner, jämför enheterna, " +
       "eller ställ frågor till kommunen om hur den arbetar med det som är svagt.",

@@ -30,7 +30,7 @@ export function moreFiles(): Promise<MoreFiles> {
     const semicolon = { bom: true, eol: "\r\n", delimiter: ";" } as const;
     const d = await downloads.loadDownloads();
     return {
-      forandringCsv: toCsv([...CHANGE_CSV_HEADER], changeCsvRows(site.scores, data.municipalities, site.years, w, r, COVERAGE_LIMIT), semicolon),
+      forandringCsv: toCsv([...CHANGE_CSV_HEADER], changeCsvRows(site.rankChanges, data.municipalities, site.years, w, r), semicolon),
       kvalitetKostnadCsv: toCsv([...QUALITY_COST_CSV_HEADER], qualityCostCells(qc), semicolon),
       kvalitetKostnadExcelCsv: toCsv([...QUALITY_COST_CSV_HEADER], qualityCostCells(qc), { ...semicolon, decimalComma: true }),
       rankningExcelCsv: downloads.downloadCsv(downloads.RANKING_COLUMNS, d.ranking, { excel: true }),

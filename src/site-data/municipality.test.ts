@@ -1,7 +1,7 @@
 // Unit tests for the municipality page's view model, with hand-computed expectations.
 import { describe, expect, it } from "vitest";
 import type { MethodDoc } from "../model/method";
-import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
+import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
 import type { MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import {
   buildMunicipalityView, decimalsOf, joinSv, median, peerViews, prepareMunicipalityContext, shareClause,
@@ -211,7 +211,14 @@ describe("buildMunicipalityView", () => {
     activeIndicatorsByYear: { "2020": ["U21468"], "2022": ["U21468", "U21475"] },
     flags: { lag_tackning: "Låg täckning.", riket: "Riket." },
   } as unknown as MethodDoc;
-  const inputs: MunicipalityInputs = { municipalities, values, scores, indicatorScores, units, unitValues, unitScores, method };
+  // 2020 → 2022 on the one indicator both years have (U21468): A ranks 3 → 1 there, not 3 → 2 as published.
+  const change = (municipality: string, weight_set: string, from: number, to: number): RankChangeRow => ({
+    from_year: 2020, to_year: 2022, municipality, weight_set, missing_rule: "omv", rank_from: from, rank_low_from: from, rank_high_from: from + 1,
+    total_from: 60, rank_to: to, rank_low_to: to, rank_high_to: to + 1, total_to: 64, n_ranked_from: 2, n_ranked_to: 3,
+    places: null, verdict: "", certain: false, indicators: "U21468", same_indicators: false,
+  });
+  const rankChanges = [change("A", "std", 3, 1), change("A", "other", 3, 3)];
+  const inputs: MunicipalityInputs = { municipalities, values, scores, indicatorScores, units, unitValues, unitScores, rankChanges, method };
   const ctx = prepareMunicipalityContext(inputs);
   const view = buildMunicipalityView(ctx, "A", fmt);
 
@@ -242,8 +249,12 @@ describe("buildMunicipalityView", () => {
     expect(view.strengths[0].text).toBe("Fler än i liknande kommuner säger U21468 (80 mot 71 i liknande kommuner och 84 i riket).");
   });
 
-  it("trend with rank movement (3 → 2 is one place gained)", () => {
-    expect(view.trend.map((t) => [t.year, t.total, t.rank, t.change])).toEqual([[2020, 60, 3, null], [2022, 64, 2, 1]]);
+  it("trend with rank movement on the common indicators (3 → 1 there: two places, though published 3 → 2)", () => {
+    expect(view.trend.map((t) => [t.year, t.total, t.rank, t.change])).toEqual([[2020, 60, 3, null], [2022, 64, 2, 2]]);
+    expect(view.trend[1].changeDetail).toMatchObject({ verdict: "steg", certain: true, sameIndicators: false, indicatorCount: 1 });
+    expect(view.change).toMatchObject({ places: 2, from: { year: 2020, rank: 3, low: 3, high: 4 }, to: { year: 2022, rank: 1, low: 1, high: 2 } });
+    expect(view.overallChange).toEqual(view.change);
+    expect(view.indicatorSetChange).toEqual({ added: ["U21475"], dropped: [] });
     expect(view.trend[1].nationalMedian).toBe(62);
   });
 

@@ -6,13 +6,14 @@
 // Comparisons with the nation, the SKR kommungrupp and the Kolada "Liknande kommuner äldreomsorg" peers
 // use the median over the municipalities with a value (robust to one outlier among seven peers).
 import type { MethodDoc } from "../model/method";
-import type { IndicatorScoreRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
+import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from "../model/outputTables";
 import type { MethodCatalogueRow } from "../model/method";
 import type { SubIndexId } from "../model/types";
 import { SUB_INDEX_IDS } from "../model/types";
 import type { MunicipalityRow, ProviderType, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import { RIKET } from "../pipeline/tables";
-import { indicatorSetDifference, previousYear, rankChange, type RankChange } from "../model/rankChange";
+import { indicatorSetDifference, previousYear } from "../model/rankChange";
+import { changeIndex, changeOf, type ChangeIndex, type ComparableChange } from "./change";
 
 export interface MunicipalityInputs {
   municipalities: MunicipalityRow[];
@@ -22,6 +23,8 @@ export interface MunicipalityInputs {
   units: UnitRow[];
   unitValues: UnitValueRow[];
   unitScores: UnitScoreRow[];
+  /** Rank changes between pairs of published years, on the indicators both years have. */
+  rankChanges: RankChangeRow[];
   method: MethodDoc;
 }
 
@@ -109,7 +112,10 @@ export interface TrendRow {
   total: number | null;
   rank: number | null;
   nRanked: number | null;
-  change: number | null; // places gained since the previous published year (positive = better)
+  /** Places gained since the previous ranked year (positive = better), both years on their common indicators. */
+  change: number | null;
+  /** That change by the change rule, with the comparable ranks and intervals (null: no earlier ranked year). */
+  changeDetail?: ComparableChange | null;
   /** The rank's 90 % interval (optional: older fixtures lack it). */
   rankLow?: number | null;
   rankHigh?: number | null;
@@ -172,8 +178,11 @@ export interface MunicipalityView {
   context: ContextFigure[];
   /** Lowest and highest total among the ranked municipalities (coverage at or above the limit) this year. */
   range?: { min: number; max: number } | null;
-  /** The change since the previous published year, by the change rule (null: no previous year). */
-  change?: RankChange | null;
+  /** The change since the previous published year, by the change rule, on the indicators both years have
+   *  (null: no previous year). */
+  change?: ComparableChange | null;
+  /** First to last ranked year, the same way (null: fewer than two ranked years). */
+  overallChange?: ComparableChange | null;
   /** Indicators in use in only one of the two compared years (catalogue ids). */
   indicatorSetChange?: { added: string[]; dropped: string[] } | null;
 }
@@ -244,6 +253,8 @@ export interface MunicipalityContext {
   kommungruppMembers: Map<string, string[]>;
   /** year → median of every municipality's score per sub-index and total. */
   nationMedians: Map<number, Record<SubIndexId | "total", number | null>>;
+  /** Rank changes (default set and rule) by changeKey(from, to, code). */
+  changes: ChangeIndex;
 }
 
 const CONTEXT_KPIS: { kpi: string; label: string; unit: ContextFigure["unit"] }[] = [
@@ -326,6 +337,7 @@ export function prepareMunicipalityContext(inputs: MunicipalityInputs): Municipa
 
   return {
     inputs, year, years, weightSet, missingRule, otherMissingRule, derivedWeightSet,
+    changes: changeIndex(inputs.rankChanges, weightSet, missingRule),
     byCode: new Map(inputs.municipalities.map((m) => [m.code, m])),
     catalogue: new Map(method.catalogue.map((e) => [e.id, e])),
     scores, scoreKey, indicatorScores, respondents, context, unitsByMunicipality, unitValuesByUnit,
@@ -483,18 +495,19 @@ export function joinSv(items: readonly string[]): string {
 }
 
 function trendRows(ctx: MunicipalityContext, code: string): TrendRow[] {
-  let previous: number | null = null;
+  let previous: number | null = null; // the latest earlier year with a rank
   return ctx.years.map((y) => {
     const s = ctx.scores.get(y)?.get(code);
     const rank = s?.rank ?? null;
+    const detail = rank !== null && previous !== null ? changeOf(ctx.changes, code, previous, y) : null;
     const row: TrendRow = {
       year: y, total: s?.total ?? null, rank, nRanked: s?.n_ranked ?? null,
-      change: rank !== null && previous !== null ? previous - rank : null,
+      change: detail?.places ?? null, changeDetail: detail,
       rankLow: s?.rank_low ?? null, rankHigh: s?.rank_high ?? null,
       subIndices: Object.fromEntries(SUB_INDEX_IDS.map((id) => [id, s?.[id] ?? null])) as Record<SubIndexId, number | null>,
       nationalMedian: ctx.nationMedians.get(y)?.total ?? null,
     };
-    if (rank !== null) previous = rank;
+    if (rank !== null) previous = y;
     return row;
   });
 }
@@ -602,18 +615,18 @@ export function totalRange(rows: Iterable<ScoreRow>, coverageLimit: number): { m
   return min <= max ? { min, max } : null;
 }
 
-/** The change since the previous published year (change rule), with the indicator sets compared. */
-function changeSincePrevious(ctx: MunicipalityContext, code: string): Required<Pick<MunicipalityView, "change" | "indicatorSetChange">> {
+/**
+ * The change since the previous published year and from the first to the last ranked year (change rule,
+ * both years on the indicators they share), with the indicator sets compared.
+ */
+function changes(ctx: MunicipalityContext, code: string): Required<Pick<MunicipalityView, "change" | "overallChange" | "indicatorSetChange">> {
+  const ranked = ctx.years.filter((y) => ctx.scores.get(y)?.get(code)?.rank != null);
+  const overallChange = ranked.length >= 2 ? changeOf(ctx.changes, code, ranked[0], ranked[ranked.length - 1]) : null;
   const prev = previousYear(ctx.years, ctx.year);
-  if (prev === null) return { change: null, indicatorSetChange: null };
-  const at = (y: number) => {
-    const s = ctx.scores.get(y)?.get(code);
-    const ok = s && s.coverage >= ctx.inputs.method.coverageLimit;
-    return { year: y, rank: ok ? s.rank : null, low: ok ? s.rank_low : null, high: ok ? s.rank_high : null };
-  };
+  if (prev === null) return { change: null, overallChange, indicatorSetChange: null };
   const active = ctx.inputs.method.activeIndicatorsByYear;
   const diff = indicatorSetDifference(active[String(prev)] ?? [], active[String(ctx.year)] ?? []);
-  return { change: rankChange(at(prev), at(ctx.year)), indicatorSetChange: { added: diff.added, dropped: diff.dropped } };
+  return { change: changeOf(ctx.changes, code, prev, ctx.year), overallChange, indicatorSetChange: { added: diff.added, dropped: diff.dropped } };
 }
 
 /** Everything the page for `code` shows. `format` renders a raw value for the strength sentences. */
@@ -655,7 +668,7 @@ export function buildMunicipalityView(
     peersMedianTotal: median(peers.map((c) => byCode?.get(c)?.total)),
     context: contextFigures(ctx, code),
     range: totalRange(byCode?.values() ?? [], method.coverageLimit),
-    ...changeSincePrevious(ctx, code),
+    ...changes(ctx, code),
   };
 }
 
@@ -671,7 +684,7 @@ export async function loadMunicipalityInputs(): Promise<MunicipalityInputs> {
   const d = await loadBuildData();
   return {
     municipalities: d.municipalities, values: d.values, scores: d.scores, indicatorScores: d.indicatorScores,
-    units: d.units, unitValues: d.unitValues, unitScores: d.unitScores, method: d.method,
+    units: d.units, unitValues: d.unitValues, unitScores: d.unitScores, rankChanges: d.rankChanges, method: d.method,
   };
 }
 

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { MunicipalityRow, ValueRow } from "../pipeline/tables";
 import type { MunicipalityGeo } from "../charts/geo";
-import type { ScoreRow } from "../model/outputTables";
+import type { RankChangeRow, ScoreRow } from "../model/outputTables";
 import { COVERAGE_LIMIT, DEFAULT_MISSING_RULE } from "../model/missing";
 import type { MissingRuleId, WeightSetId } from "../model/types";
 import { collator } from "../charts/format";
@@ -124,6 +124,8 @@ export function variantPath(v: Variant, latestYear: number): string {
 export interface SiteRanking {
   municipalities: MunicipalityRow[];
   scores: ScoreRow[];
+  /** Rank changes between pairs of published years, on the indicators both years have (rank_changes.parquet). */
+  rankChanges: RankChangeRow[];
   years: number[];
   latestYear: number;
   variants: Variant[];
@@ -155,7 +157,7 @@ export function loadRanking(): Promise<SiteRanking> {
       return r;
     };
     return {
-      municipalities: data.municipalities, scores, years, latestYear, variants: allVariants(years), rows,
+      municipalities: data.municipalities, scores, rankChanges: data.rankChanges, years, latestYear, variants: allVariants(years), rows,
       defaultRows: (year = latestYear) => rows({ year, weightSet: DEFAULT_WEIGHT_SET, missingRule: DEFAULT_MISSING_RULE }),
     };
   })();

@@ -31,17 +31,16 @@ LIMIT 20`,
       label: "Kommuner som steg mest",
       sql: `-- Kommuner som säkert ligger bättre ${last} än ${first}: hela rangintervallet ${last}
 -- ligger före hela intervallet ${first} (90 % osäkerhetsintervall som inte överlappar).
+-- Båda åren är räknade på de indikatorer som finns båda åren (vyn forandring).
 -- Mindre skillnader kan vara slumpen och visas inte.
-SELECT f.kommun, f.rang AS rang_${first}, l.rang AS rang_${last},
-  f.rang - l.rang AS steg_uppat,
-  f.rang_lag || '–' || f.rang_hog AS intervall_${first},
-  l.rang_lag || '–' || l.rang_hog AS intervall_${last}
-FROM resultat f
-JOIN resultat l ON l.kommunkod = f.kommunkod AND l.viktuppsattning = f.viktuppsattning AND l.regel = f.regel
-WHERE f.ar = ${first} AND l.ar = ${last}
-  AND f.viktuppsattning = '${DEFAULT_SET}' AND f.regel = '${RULE}'
-  AND f.rang IS NOT NULL AND l.rang IS NOT NULL
-  AND l.rang_hog < f.rang_lag
+SELECT kommun, rang_fran AS rang_${first}, rang_till AS rang_${last},
+  forandring AS steg_uppat,
+  lag_fran || '–' || hog_fran AS intervall_${first},
+  lag_till || '–' || hog_till AS intervall_${last}
+FROM forandring
+WHERE fran_ar = ${first} AND till_ar = ${last}
+  AND viktuppsattning = '${DEFAULT_SET}' AND regel = '${RULE}'
+  AND sakerstalld AND forandring > 0
 ORDER BY steg_uppat DESC
 LIMIT 20`,
     },

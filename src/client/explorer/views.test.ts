@@ -13,7 +13,7 @@ import { dbl, str, weightRows } from "./rank";
 import { checkReadOnlySql } from "./sql";
 import { VIEWS, viewSql } from "./views";
 
-const TABLES = ["municipalities", "indicators", "values", "units", "unit_values", "scores", "unit_scores", "indicator_scores"];
+const TABLES = ["municipalities", "indicators", "values", "units", "unit_values", "scores", "unit_scores", "indicator_scores", "rank_changes"];
 const HAVE_DATA = TABLES.every((t) => existsSync(path.join(BUILD_DIR, `${t}.parquet`)));
 
 describe.skipIf(!HAVE_DATA)("Swedish views and example questions", () => {
@@ -81,9 +81,18 @@ describe.skipIf(!HAVE_DATA)("Swedish views and example questions", () => {
       expect(Number(r.steg_uppat)).toBeGreaterThan(0);
     }
     // And a certain change the query leaves out would have been a real overlap: compare with all risers.
-    const all = await rows(`SELECT count(*)::INTEGER AS n FROM resultat f JOIN resultat l USING (kommunkod, viktuppsattning, regel)
-      WHERE f.ar = ${first} AND l.ar = ${last} AND f.viktuppsattning = 'seniorernas-prioritering' AND f.regel = '${DEFAULT_MISSING_RULE}'
-      AND l.rang < f.rang`);
+    const all = await rows(`SELECT count(*)::INTEGER AS n FROM forandring
+      WHERE fran_ar = ${first} AND till_ar = ${last} AND viktuppsattning = 'seniorernas-prioritering' AND regel = '${DEFAULT_MISSING_RULE}'
+      AND rang_till < rang_fran`);
     expect(all[0].n).toBeGreaterThan(result.length);
+  });
+
+  it("'forandring' compares the years on their common indicators: ranks differ from the published ones when the set changed", async () => {
+    const first = config.years[0], last = config.years[config.years.length - 1];
+    const [d] = await rows(`SELECT count(*)::INTEGER AS n, bool_and(NOT f.samma_indikatorer) AS recomputed
+      FROM forandring f JOIN resultat r ON r.ar = f.till_ar AND r.kommunkod = f.kommunkod AND r.viktuppsattning = f.viktuppsattning AND r.regel = f.regel
+      WHERE f.fran_ar = ${first} AND f.till_ar = ${last} AND f.rang_till IS DISTINCT FROM r.rang`);
+    expect(d.n).toBeGreaterThan(0);
+    expect(d.recomputed).toBe(true);
   });
 });

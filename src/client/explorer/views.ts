@@ -64,6 +64,30 @@ export const VIEWS: readonly ViewDoc[] = [
     ],
   },
   {
+    name: "forandring", table: "rank_changes", join: NAME_JOIN,
+    description_sv: "Förändring i placering mellan två publicerade år. Båda åren är räknade på de indikatorer som finns båda åren, " +
+      "så placeringarna kan skilja sig från de publicerade när indikatorerna ändrats. Bearbetning av data från Kolada.",
+    columns: [
+      c("fran_ar", "t.from_year", "Det tidigare året."),
+      c("till_ar", "t.to_year", "Det senare året."),
+      c("kommunkod", "t.municipality", "Kommunkod."),
+      KOMMUN,
+      c("viktuppsattning", "t.weight_set", "Viktuppsättningens id."),
+      c("regel", "t.missing_rule", "Regeln för saknade värden."),
+      c("rang_fran", "t.rank_from", "Placering det tidigare året (på de gemensamma indikatorerna). Tom: ingen placering."),
+      c("lag_fran", "t.rank_low_from", "Rangintervallets bästa ände det tidigare året (90 %)."),
+      c("hog_fran", "t.rank_high_from", "Rangintervallets sämsta ände det tidigare året (90 %)."),
+      c("rang_till", "t.rank_to", "Placering det senare året (på de gemensamma indikatorerna)."),
+      c("lag_till", "t.rank_low_to", "Rangintervallets bästa ände det senare året (90 %)."),
+      c("hog_till", "t.rank_high_to", "Rangintervallets sämsta ände det senare året (90 %)."),
+      c("forandring", "t.places", "Placeringar framåt, rang_fran − rang_till (positivt = bättre)."),
+      c("bedomning", "t.verdict", "steg, föll, oförändrad (intervallen överlappar) eller saknas."),
+      c("sakerstalld", "t.certain", "Sant när årens intervall inte överlappar."),
+      c("indikatorer", "t.indicators", "Indikatorerna som jämförs (id, semikolon mellan)."),
+      c("samma_indikatorer", "t.same_indicators", "Sant när båda åren hade exakt dessa indikatorer (placeringarna är då de publicerade)."),
+    ],
+  },
+  {
     name: "indikatorpoang", table: "indicator_scores", join: NAME_JOIN,
     description_sv: "Varje indikators värde och poäng per år och kommun, med vikterna och spridningen mellan enheter.",
     columns: [

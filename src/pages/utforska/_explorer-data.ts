@@ -27,6 +27,7 @@ export const EXPLORER_TABLES: readonly { table: string; first: boolean; descript
   { table: "units", first: false, description_sv: "Hemtjänstens enheter (utförare) per kommun. Exempeldata är markerade med synthetic = true." },
   { table: "unit_values", first: false, description_sv: "Enheternas värden per nyckeltal och år, med antal svarande." },
   { table: "unit_scores", first: false, description_sv: "Enheternas delindex, totalindex och rang inom kommunen." },
+  { table: "rank_changes", first: false, description_sv: "Förändring i placering mellan två publicerade år, båda åren räknade på de indikatorer som finns båda åren." },
 ];
 
 export interface PublishedFile extends ManifestEntry {
