@@ -80,7 +80,7 @@ describe("live end to end against the local Kolada v3 server", () => {
     const ctx = prepareMunicipalityContext(await (async () => {
       const d = await loadBuildData(out);
       return { municipalities: d.municipalities, values: d.values, scores: d.scores, indicatorScores: d.indicatorScores,
-        units: d.units, unitValues: d.unitValues, unitScores: d.unitScores, method: d.method };
+        units: d.units, unitValues: d.unitValues, unitScores: d.unitScores, rankChanges: d.rankChanges, method: d.method };
     })());
     const view = buildMunicipalityView(ctx, "0180", (_i, v) => String(v));
     expect(view.units.synthetic).toBe(false);
