@@ -58,12 +58,31 @@ describe("municipality page: I korthet", () => {
     const page = await h.newPage();
     await page.goto(`${h.url}/kommun/${KIRUNA}/`);
     const years = [...new Set(data.scores.map((s) => s.year))].sort();
-    const prev = defaultScore(years.at(-2)!, KIRUNA)!, now = defaultScore(latest, KIRUNA)!;
-    const overlap = !(now.rank_high! < prev.rank_low! || now.rank_low! > prev.rank_high!);
+    // The two years on the indicators both have (rank_changes), not the published ranks.
+    const c = data.rankChanges.find((r) => r.from_year === years.at(-2) && r.to_year === latest && r.municipality === KIRUNA &&
+      r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)!;
+    const overlap = !(c.rank_high_to! < c.rank_low_from! || c.rank_low_to! > c.rank_high_from!);
     const text = await page.getByTestId("change").textContent();
     if (overlap) expect(text).toMatch(/ungefär oförändrad/);
     else expect(text).toMatch(/klart (förbättrat|försämrat)/);
+    expect(text).toContain(`plats ${c.rank_low_from}–${c.rank_high_from} år ${c.from_year}, ${c.rank_low_to}–${c.rank_high_to} år ${c.to_year}`);
+    if (!c.same_indicators) expect(text).toContain(`räknade på de ${c.indicators.split(";").length} indikatorer som fanns båda åren`);
     expect(await page.getByTestId("trend-change").textContent()).not.toMatch(/föll Kiruna \d+ placeringar/);
+  });
+
+  it("compares years on the indicators both have, and says so beside the trend table", async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.url}/kommun/${KIRUNA}/`);
+    const years = [...new Set(data.scores.map((s) => s.year))].sort();
+    const c = data.rankChanges.find((r) => r.from_year === years.at(-2) && r.to_year === latest && r.municipality === KIRUNA &&
+      r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)!;
+    expect(c.same_indicators).toBe(false); // 2022 added the welfare-technology indicators
+    const n = c.indicators.split(";").length;
+    expect(await page.getByTestId("trend-set-note").textContent()).toMatch(/räknas en förändring på de indikatorer som finns båda åren/);
+    const notes = await page.getByTestId("trend-common-notes").textContent();
+    expect(notes).toContain(`${latest} jämfört med ${c.from_year} på de ${n} indikatorer som fanns båda åren: plats ${c.rank_from} (${c.rank_low_from}–${c.rank_high_from}) år ${c.from_year} och ${c.rank_to} (${c.rank_low_to}–${c.rank_high_to}) år ${latest}.`);
+    const cell = await page.locator("#utveckling ~ .table-wrap tbody tr").last().locator("td").nth(3).textContent();
+    expect(cell).toMatch(new RegExp(`^${c.places! < 0 ? "\u2212" : "\\+"}?${Math.abs(c.places!)} .*\\*$`));
   });
 
   it("gives a low-coverage municipality no rank, in words and in the cards", async () => {
@@ -86,6 +105,26 @@ describe("change column, change view and forandring.csv", () => {
       expect(r[11], r.join(";")).toBe(certain ? "ja" : "nej");
       if (r[4] !== "" && r[5] !== "") expect(Number(r[10])).toBe(Number(r[4]) - Number(r[5]));
     }
+  });
+
+  it("puts the ranks on the indicators both years have in forandring.csv (from rank_changes), not the published ones", async () => {
+    const { rows } = await csv("/data/forandring.csv");
+    const byKey = new Map(data.rankChanges.filter((r) => r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)
+      .map((r) => [`${r.from_year}|${r.to_year}|${r.municipality}`, r]));
+    let differsFromPublished = 0;
+    for (const r of rows.slice(1)) {
+      const c = byKey.get(`${r[2]}|${r[3]}|${r[0]}`)!;
+      expect(c, r.join(";")).toBeDefined();
+      expect(r[5] === "" ? null : Number(r[5])).toBe(c.rank_to);
+      expect(r[4] === "" ? null : Number(r[4])).toBe(c.rank_from);
+      if (c.rank_to !== null && c.rank_to !== defaultScore(c.to_year, c.municipality)?.rank) differsFromPublished++;
+    }
+    expect(differsFromPublished).toBeGreaterThan(0);
+    const page = await h.newPage();
+    await page.goto(`${h.url}/rankning/`);
+    expect(await page.getByTestId("change-set-note").textContent()).toMatch(/räknas här på de \d+ indikatorer som fanns båda åren/);
+    await page.goto(`${h.url}/rankning/forandring/`);
+    expect(await page.getByTestId(`pair-set-${latest}`).textContent()).toMatch(/^Jämfört på de \d+ indikatorer som fanns båda åren\.$/);
   });
 
   it("shows a sortable change column on /rankning/, marked 'säker' exactly where the intervals do not overlap", async () => {
