@@ -51,6 +51,12 @@ describe("trendChart", () => {
     const svg = trendChart({ municipalityCode: "0000", municipalityName: "X", points, nationalMedian: points.map((p) => ({ year: p.year, value: 62 })) }).svg;
     const d = svg.match(/class="trend-national"[^>]*>\s*<path d="([^"]+)"/)?.[1];
     expect(d!.match(/M/g)).toHaveLength(2);
+    // 2022 alone (no median in 2021) gets a short dashed level of its own, ending at the plot's right edge.
+    const mark = svg.match(/class="trend-national-point"[^>]*>\s*<line ([^>]+)>/)?.[1];
+    expect(mark).toBeDefined();
+    const [x1, x2] = ["x1", "x2"].map((k) => Number(mark!.match(new RegExp(`${k}="([\\d.]+)"`))![1]));
+    expect(x2 - x1).toBeGreaterThan(10);
+    expect(x2 - x1).toBeLessThan(40);
   });
 
   it("writes ~ instead of a number when the two years' rank intervals overlap (change rule)", () => {
@@ -78,5 +84,10 @@ describe("trendChart", () => {
     const certain = [points[0], { ...points[1], change: { places: 26, certain: true } }];
     expect(trendYears(certain).at(-1)!.changeCertain).toBe(true);
     expect(trendChart({ municipalityCode: "0000", municipalityName: "X", points: certain }).svg).toContain(">+26<");
+    // Computed on the common indicators: marked with "*" and explained in the caption.
+    const common = [points[0], { ...points[1], change: { places: 26, certain: true, commonSet: true } }];
+    const out = trendChart({ municipalityCode: "0000", municipalityName: "X", points: common });
+    expect(out.svg).toContain(">+26*<");
+    expect(out.caption).toContain("* Åren hade inte samma indikatorer");
   });
 });

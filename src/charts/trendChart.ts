@@ -17,7 +17,7 @@ export interface TrendPoint {
   note?: string; // why the value is missing, e.g. "Ingen brukarundersökning 2021"
   /** The change since the previous ranked year as computed elsewhere (both years on the indicators they
    *  share); when given it is shown instead of the difference of the published ranks. */
-  change?: { places: number | null; certain: boolean } | null;
+  change?: { places: number | null; certain: boolean; commonSet?: boolean } | null;
 }
 export interface TrendReferencePoint {
   year: number;
@@ -39,6 +39,8 @@ interface Year {
   change: number | null; // places gained since the previous year with a rank (positive = better)
   /** False when the two years' rank intervals overlap (src/model/rankChange.ts); true without intervals. */
   changeCertain: boolean;
+  /** The change was computed with both years on their common indicators (marked "*"). */
+  changeCommon: boolean;
   note?: string;
 }
 
@@ -65,6 +67,7 @@ export function trendYears(points: TrendPoint[]): Year[] {
       rankOf: p?.rankOf ?? (rank !== null ? 290 : null),
       change: change?.places ?? null,
       changeCertain: given !== undefined ? Boolean(given?.certain) : withIntervals ? Boolean(change?.certain) : true,
+      changeCommon: Boolean(given?.commonSet) && given?.places != null,
       note: p?.note,
     });
     if (rank !== null) previous = p!;
@@ -125,10 +128,20 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const shownYears = years.filter((y) => (y.year - firstYear) % yearStep === 0 || y.year === lastYear);
   marks.push(
     Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.rank, text: (y: Year) => (y.rank === null ? MISSING : formatInt(y.rank)), fill: ink.text, fontWeight: "bold" }),
-    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : y.changeCertain ? formatChange(y.change) : "~"), fill: ink.text }),
+    Plot.text(shownYears, { x: "year", frameAnchor: "bottom", dy: rowY.change, text: (y: Year) => (y.change === null ? "" : (y.changeCertain ? formatChange(y.change) : "~") + (y.changeCommon ? "*" : "")), fill: ink.text }),
   );
   if (national.length) {
     marks.push(Plot.line(national, { x: "year", y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4", className: "trend-national" }));
+    // A year whose neighbours have no median (2022 after 2021) has no segment to draw: mark it with a short
+    // dashed level so the reader can still compare that year with the median.
+    const isolated = national.filter((p, i) => p.value !== null && national[i - 1]?.value == null && national[i + 1]?.value == null);
+    if (isolated.length) {
+      const half = Math.min(0.4, 28 / perYear); // about 28 px each side, inside the plot
+      marks.push(Plot.ruleY(isolated, {
+        x1: (p: { year: number }) => Math.max(firstYear, p.year - half), x2: (p: { year: number }) => Math.min(lastYear, p.year + half),
+        y: "value", stroke: ink.national, strokeWidth: 1.5, strokeDasharray: "5,4", className: "trend-national-point",
+      }));
+    }
   }
   marks.push(
     Plot.line(years, { x: "year", y: "total", stroke: accent, strokeWidth: 3, className: "trend-line" }),
@@ -186,6 +199,7 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
   const caption =
     "Linjen visar totalindex år för år. Under varje år står placeringen (1 = bäst) och förändringen sedan föregående år med placering: +3 betyder tre placeringar bättre, −2 två placeringar sämre." +
     (years.some((y) => y.change !== null && !y.changeCertain) ? " ~ betyder ungefär oförändrad: skillnaden ryms inom osäkerheten (90 %)." : "") +
+    (years.some((y) => y.changeCommon) ? " * Åren hade inte samma indikatorer: förändringen är räknad med båda åren på de indikatorer som fanns båda åren, så den är inte skillnaden mellan placeringarna ovanför." : "") +
     (national.length ? " Den streckade linjen är medianen för alla kommuner." : "");
 
   const svg = renderPlot(

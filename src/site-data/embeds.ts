@@ -219,7 +219,8 @@ export function municipalityCharts(view: MunicipalityView): Map<MunicipalityChar
     municipalityCode: code, municipalityName: view.name,
     points: view.trend.map((t) => ({
       year: t.year, total: t.total, rank: t.rank, rankOf: t.nRanked, rankLow: t.rankLow, rankHigh: t.rankHigh,
-      change: t.changeDetail === undefined ? undefined : t.changeDetail && { places: t.changeDetail.places, certain: t.changeDetail.certain },
+      change: t.changeDetail === undefined ? undefined
+        : t.changeDetail && { places: t.changeDetail.places, certain: t.changeDetail.certain, commonSet: !t.changeDetail.sameIndicators },
     })),
     nationalMedian: view.trend.map((t) => ({ year: t.year, value: t.nationalMedian })),
   };
