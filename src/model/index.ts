@@ -9,10 +9,11 @@ import { analysePooled, analyseYear, derivedWeightSet } from "./derivedWeights";
 import { indicatorRows } from "./indicatorRows";
 import type { MethodDoc } from "./method";
 import { buildMethodDoc, roundAnalysis, roundPooled } from "./method";
-import { activeIndicators, isPublishable, unpublishedReason } from "./missing";
+import { DEFAULT_MISSING_RULE, activeIndicators, isPublishable, unpublishedReason } from "./missing";
 import { scoreMunicipalityYear } from "./municipalityModel";
 import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from "./outputTables";
 import { rankChangeRows } from "./rankChanges";
+import { changeComparisons } from "./changeSummary";
 import type { RelativeImportanceResult } from "./relativeImportance";
 import type { ShiftSummary } from "./sensitivity";
 import type { EffectiveWeightRow } from "./effectiveWeights";
@@ -165,6 +166,7 @@ export function runModel(input: ModelInput, options: ModelOptions = {}): ModelOu
     method: buildMethodDoc({
       sets, publishedYears, activeByYear: prepared.activeByYear, samples, seed, shifts, analyses,
       unpublished: prepared.unpublished, effective, checks,
+      changes: changeComparisons(rankChanges, scores, prepared.activeByYear, sets[0].id, DEFAULT_MISSING_RULE),
     }),
     publishedYears,
   };

@@ -3,6 +3,7 @@
 
 import { BOOTSTRAP_RULE_SV, INTERVAL_LEVEL, ITEM_ERROR_CORRELATION } from "./bootstrap";
 import { CATALOGUE, NOT_SCORED, SUB_INDICES } from "./catalogue";
+import { CHANGE_RULE_SV, type ChangeComparison } from "./changeSummary";
 import type { PooledDerivedAnalysis } from "./derivedWeights";
 import { DERIVED_RULE_SV } from "./derivedWeights";
 import type { EffectiveWeightRow } from "./effectiveWeights";
@@ -43,8 +44,9 @@ export const LIMITATIONS_SV: readonly string[] = [
   "Personalkontinuiteten saknas för ungefär var femte kommun. Med riksmedianen (standard) får de " +
     "medianpoängen för måttet; med regeln som Hemtjänstindex ger den 0 poäng. Vilka indikatorer som " +
     "saknas visas för varje kommun.",
-  "Indikatorerna i bruk skiljer sig något mellan åren, så en förändring i totalen kan bero på att " +
-    "ett mått tillkommit eller upphört. Jämför gärna delindex och enskilda indikatorer över tid.",
+  "Indikatorerna i bruk skiljer sig något mellan åren. Placeringar jämförs därför på de indikatorer som " +
+    "finns båda åren, men ett års totalindex bygger på alla det årets indikatorer: jämför inte totalindex " +
+    "rakt av mellan år med olika indikatorer, utan delindex och enskilda indikatorer.",
   "Enheterna i underlaget utan nätverk är exempeldata, inte verkliga enheter.",
 ];
 
@@ -87,6 +89,8 @@ export interface MethodDoc {
   flags: Record<string, string>;
   columns_sv: Record<string, Record<string, string>>;
   limitations_sv: string[];
+  /** How changes between years are compared (the change rule, on the indicators both years have). */
+  changes: { rules_sv: readonly string[]; pairs: ChangeComparison[] };
 }
 
 function ruleInWords(e: CatalogueEntry): string {
@@ -102,6 +106,7 @@ export function buildMethodDoc(args: {
   sets: readonly WeightSet[]; publishedYears: number[]; activeByYear: Map<number, CatalogueEntry[]>;
   samples: number; seed: number; shifts: ShiftSummary[]; analyses: RelativeImportanceResult[];
   unpublished: string[]; effective?: EffectiveWeightRow[]; checks?: MethodChecks | null;
+  changes?: ChangeComparison[];
 }): MethodDoc {
   const thin = [...args.activeByYear].flatMap(([year, active]) => thinSubIndices(year, active));
   return {
@@ -157,6 +162,7 @@ export function buildMethodDoc(args: {
     flags: FLAGS_SV,
     columns_sv: COLUMNS_SV,
     limitations_sv: [...thin, ...LIMITATIONS_SV],
+    changes: { rules_sv: CHANGE_RULE_SV, pairs: args.changes ?? [] },
   };
 }
 
