@@ -51,7 +51,7 @@ export const GROUP_RULE_SV =
   "Grupperna bygger på rangens 90-procentiga osäkerhetsintervall och medianrangen M = (N + 1) / 2, " +
   "där N är antalet rangordnade kommuner. Nära medel: intervallet innehåller M, dvs. kommunen kan inte " +
   "skiljas från mitten. Över medel: hela intervallet ligger bättre än M. Högt: hela intervallet ligger " +
-  "bland den bästa fjärdedelen (sämsta möjliga rang ≤ N/4). Under medel och lågt speglar detta. En " +
+  "bland den bästa fjärdedelen (sämsta möjliga rang högst N/4). Under medel och lågt speglar detta. En " +
   "kommun med låg täckning placeras inte i någon grupp.";
 
 /**

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cachedKey, isCached, packageKey, storePackage } from "./cache";
-import { fixPdfDates, normaliseStructIds } from "./pdf";
+import { fixPdfDates, footerCss, normaliseStructIds, supportsMarginBoxes } from "./pdf";
 import { contentText, parseToUnicode } from "./pdfInspect";
 import { deterministicZip } from "./zip";
 
@@ -34,6 +34,20 @@ describe("PDF post-processing", () => {
     expect(normaliseStructIds(two).toString("latin1")).toBe(normaliseStructIds(one).toString("latin1"));
     expect(normaliseStructIds(two).length).toBe(two.length);
     expect(normaliseStructIds(two).toString("latin1")).toContain("/Limits [(node00000001) (node00000003)] /Names [(node00000001) 90 0 R (node00000002) 94 0 R (node00000003) 102 0 R]");
+  });
+});
+
+describe("PDF footer", () => {
+  it("sets the footer in page-margin boxes, in the site font, with the page number and a quoted, escaped text", () => {
+    const css = footerCss('Hemtjänsten i "Å" 2022 \\ Hemtjänstkollen');
+    expect(css).toContain('@bottom-left { content: "Hemtjänsten i \\"Å\\" 2022 \\\\ Hemtjänstkollen";');
+    expect(css).toContain('@bottom-right { content: "Sida " counter(page) " av " counter(pages);');
+    expect(css.match(/font-family: "Atkinson Hyperlegible"/g)).toHaveLength(2);
+  });
+  it("uses margin boxes from Chromium 131 on", () => {
+    expect(supportsMarginBoxes("153.0.8010.0")).toBe(true);
+    expect(supportsMarginBoxes("131.0.1")).toBe(true);
+    expect(supportsMarginBoxes("130.0.6723.116")).toBe(false);
   });
 });
 

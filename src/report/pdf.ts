@@ -16,7 +16,9 @@ export function launchPrinter(): Promise<Browser> {
 
 /** A page that may only reach `origin` (the local static server): the report makes no other request. */
 export async function newPrintPage(browser: Browser, origin: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 794, height: 1123 } });
+  // bypassCSP: the running footer is a <style> added at print time (see footerCss); the page's CSP allows
+  // no inline style. The route below still keeps the page to the local origin.
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 794, height: 1123 }, bypassCSP: true });
   await context.route("**/*", (route) => {
     const url = route.request().url();
     return url.startsWith(origin) || url.startsWith("data:") ? route.continue() : route.abort();
@@ -24,19 +26,40 @@ export async function newPrintPage(browser: Browser, origin: string): Promise<Pa
   return context.newPage();
 }
 
+const cssString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ")}"`;
+const FOOTER_FONT = `font-family: "Atkinson Hyperlegible", "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #4a5560;`;
+
+/**
+ * The running footer as CSS page-margin boxes, so it is set in the page's own font (Chromium's
+ * header/footer template cannot use the page's web fonts and fell back to the machine's). Chromium ≥ 131.
+ */
+export function footerCss(footer: string): string {
+  return `@page { @bottom-left { content: ${cssString(footer)}; ${FOOTER_FONT} vertical-align: top; padding-top: 4mm; } ` +
+    `@bottom-right { content: "Sida " counter(page) " av " counter(pages); ${FOOTER_FONT} vertical-align: top; padding-top: 4mm; } }`;
+}
+
+/** Page-margin boxes came with Chromium 131; an older system Chromium gets the header/footer template. */
+export function supportsMarginBoxes(version: string): boolean {
+  return Number(version.split(".")[0]) >= 131;
+}
+
 export async function printReportPdf(page: Page, url: string, footer: string): Promise<Buffer> {
   const response = await page.goto(url, { waitUntil: "load" });
   if (!response || response.status() !== 200) throw new Error(`print page ${url} answered ${response?.status() ?? "nothing"}`);
+  const marginBoxes = supportsMarginBoxes(page.context().browser()?.version() ?? "0");
+  if (marginBoxes) await page.addStyleTag({ content: footerCss(footer) });
   const pdf = await page.pdf({
     format: "A4",
     printBackground: true,
     tagged: true,
     outline: true,
-    displayHeaderFooter: true,
-    headerTemplate: "<span></span>",
-    footerTemplate:
-      `<div style="width:100%;font-family:'Atkinson Hyperlegible','Liberation Sans',Arial,sans-serif;font-size:8px;color:#4a5560;padding:0 16mm;display:flex;justify-content:space-between">` +
-      `<span>${escapeHtml(footer)}</span><span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`,
+    ...(marginBoxes ? {} : {
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate:
+        `<div style="width:100%;font-family:'Atkinson Hyperlegible','Liberation Sans',Arial,sans-serif;font-size:8px;color:#4a5560;padding:0 16mm;display:flex;justify-content:space-between">` +
+        `<span>${escapeHtml(footer)}</span><span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`,
+    }),
     margin: { top: "14mm", bottom: "16mm", left: "16mm", right: "16mm" },
   });
   return normaliseStructIds(fixPdfDates(Buffer.from(pdf)));

@@ -106,6 +106,14 @@ describe("report packages in dist", () => {
       expect(pdf.text).toContain("Data hämtade");
       expect(pdf.text).toMatch(/Exempeldata/);
       expect(pdf.pages).toBeGreaterThanOrEqual(4);
+      // Every page carries the running footer with its page number; every font is the site font (the
+      // footer used to be set in Chromium's own font, and a glyph the font lacks falls back to another).
+      pdf.pageTexts.forEach((t, i) => {
+        expect(t, `${m.code} page ${i + 1}`).toContain(`Sida ${i + 1} av ${pdf.pages}`);
+        expect(t, `${m.code} page ${i + 1}`).toContain(`Hemtjänsten i ${m.name} ${year} · Hemtjänstkollen`);
+      });
+      const fonts = [...new Set([...readFileSync(path.join(dir(m.code), "rapport.pdf")).toString("latin1").matchAll(/\/BaseFont \/(?:[A-Z]{6}\+)?([^\s/]+)/g)].map((x) => x[1]))];
+      expect(fonts.filter((f) => !f.startsWith("AtkinsonHyperlegible-")), m.code).toEqual([]);
       // Page 1: the verdict and the three key messages, each with the data year.
       expect(pdf.pageTexts[0], m.code).toContain(`Det viktigaste ${year}`);
       const view = buildReportView(inputs, m.code);
