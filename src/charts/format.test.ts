@@ -12,6 +12,8 @@ import {
   formatShare,
   formatYear,
   MINUS,
+  rankedMunicipalities,
+  rankedOutOf,
   MISSING,
   NBSP,
   THIN_NBSP,
@@ -44,6 +46,10 @@ describe("Swedish number formatting", () => {
   it("formats ranks, changes and rank intervals", () => {
     expect(formatRank(45, 290)).toBe("45 av 290");
     expect(formatRank(45)).toBe("45");
+    expect(rankedOutOf(286, 290)).toBe("av 286 rangordnade kommuner (290 totalt; 4 har för lite underlag)");
+    expect(rankedOutOf(290, 290)).toBe("av 290 rangordnade kommuner");
+    expect(rankedOutOf(286)).toBe("av 286 rangordnade kommuner");
+    expect(rankedMunicipalities(286, 290)).toBe("286 rangordnade kommuner (290 totalt; 4 har för lite underlag)");
     expect(formatChange(3)).toBe("+3");
     expect(formatChange(-2)).toBe(`${MINUS}2`);
     expect(formatChange(0)).toBe("±0");

@@ -75,6 +75,22 @@ export function formatRank(rank: Num, n?: Num): string {
   return isNumber(n) ? `${formatInt(rank)} av ${formatInt(n)}` : formatInt(rank);
 }
 
+/**
+ * What a place is out of, in the same words everywhere (issue 18: not "av 286" beside "290 kommuner"):
+ * "av 286 rangordnade kommuner (290 totalt; 4 har för lite underlag)". Without `nAll`, or when every
+ * municipality is ranked, only "av 290 rangordnade kommuner".
+ */
+export function rankedOutOf(nRanked: number, nAll?: number | null): string {
+  return `av ${rankedMunicipalities(nRanked, nAll)}`;
+}
+
+/** "286 rangordnade kommuner (290 totalt; 4 har för lite underlag)"; see rankedOutOf. */
+export function rankedMunicipalities(nRanked: number, nAll?: number | null): string {
+  const unranked = isNumber(nAll) ? nAll - nRanked : 0;
+  return `${formatInt(nRanked)} rangordnade kommuner` +
+    (unranked > 0 ? ` (${formatInt(nAll)} totalt; ${formatInt(unranked)} har för lite underlag)` : "");
+}
+
 /** A signed change: "+3", "−2", "±0" (zero after rounding). */
 export function formatChange(x: Num, decimals = 0): string {
   if (!isNumber(x)) return MISSING;

@@ -27,7 +27,7 @@ export function shareCardSvg(c: ShareCardInput): string {
   const score = c.score === null ? "Inget index" : formatScore(c.score);
   const rankLine = c.rank === null
     ? (c.lowCoverage ? "Ingen rang: för få indikatorer med värden" : "Ingen rang")
-    : `Rang ${formatRank(c.rank, c.nRanked)}${c.group ? ` · Resultatgrupp: ${c.group}` : ""}`;
+    : `Plats ${formatRank(c.rank, c.nRanked)} rangordnade${c.group ? ` · Resultatgrupp: ${c.group}` : ""}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" font-family="${esc(fontFamily)}" role="img" aria-label="${esc(`Hemtjänsten i ${c.name} ${formatYear(c.year)}: index ${score}. ${rankLine}`)}">`,
     `<rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="${ink.background}"/>`,

@@ -9,7 +9,7 @@ import { SUB_INDEX_IDS } from "../model/types";
 import { RIKET } from "../pipeline/tables";
 import type { MunicipalityContext, MunicipalityView } from "../site-data/municipality";
 import { STRENGTH_RULE_SV, buildMunicipalityView } from "../site-data/municipality";
-import { formatRawValue } from "../components/kommun/values";
+import { formatIndicatorValue } from "../components/kommun/values";
 import { PRIORITY_RULE_SV, bestPeerScore, improvementPriorities, type PeerScore, type Priority } from "./priorities";
 import { reportSummary } from "./summaryText";
 import { keyMessages, subIndexMargins, type KeyMessages } from "./keyMessages";
@@ -230,7 +230,7 @@ function learnCandidates(ctx: MunicipalityContext, code: string): LearnCandidate
 /** Everything the report package shows about `code`. */
 export function buildReportView(inputs: ReportInputs, code: string): ReportView {
   const { ctx, manifest } = inputs;
-  const view = withoutIndicativeRanks(ctx, code, buildMunicipalityView(ctx, code, (ind, v) => formatRawValue(ind, v)));
+  const view = withoutIndicativeRanks(ctx, code, buildMunicipalityView(ctx, code, formatIndicatorValue));
   const peers = peerScores(ctx, code);
   const priorities = improvementPriorities(
     view.indicators.map((i) => ({

@@ -2,7 +2,7 @@
 // with its chart or a table of at most MAX_SLIDE_ROWS rows (the rest is in the workbook), a source line
 // and speaker notes that carry the numbers. Slide 2 is "Det viktigaste". pptx.ts draws them with
 // pptxgenjs at ≥ 18 pt body text (never under 14 pt). The example-unit slide only with real unit data.
-import { formatInt, formatNumber, formatRankInterval, formatScore, formatShare, formatYear } from "../charts/format";
+import { formatInt, formatNumber, formatRankInterval, formatScore, formatShare, formatYear, rankedOutOf } from "../charts/format";
 import { joinSv } from "../site-data/municipality";
 import { featuredUnitIndicator, type ReportChartKey } from "./charts";
 import type { ReportView } from "./reportView";
@@ -53,10 +53,10 @@ function keySlides(r: ReportView): SlideSpec[] {
     source: `Index, rang och osäkerhet: ${DERIVED}. Högre, lägre och förändring sägs bara när skillnaden är större än osäkerheten (90 %).`,
     notes: [k.verdict, ...k.messages, `Täckning: ${formatShare(t.coverage * 100, 0)} av vikten vilar på faktiska värden.`].join("\n"),
   }, {
-    kind: "figures", title: t.rank === null ? `Index ${v.year}, utan placering` : `Plats ${formatInt(t.rank)} av ${formatInt(t.nRanked)}, med osäkerheten ${place(t.rank, t.rankLow, t.rankHigh)}`,
+    kind: "figures", title: t.rank === null ? `Index ${v.year}, utan placering` : `Plats ${formatInt(t.rank)} ${rankedOutOf(t.nRanked)}, med osäkerheten ${place(t.rank, t.rankLow, t.rankHigh)}`,
     figures: [
       { label: "Totalindex (0–100)", value: formatScore(t.score) },
-      { label: `Plats av ${formatInt(t.nRanked)}`, value: t.rank === null ? "–" : formatInt(t.rank) },
+      { label: `Plats (av ${formatInt(t.nRanked)} rangordnade)`, value: t.rank === null ? "–" : formatInt(t.rank) },
       { label: "Plats med osäkerhet (90 %)", value: t.rank === null ? "–" : place(t.rank, t.rankLow, t.rankHigh) },
       { label: "Resultatgrupp", value: groupLabel(t.group) ?? "Ingen grupp" },
     ],

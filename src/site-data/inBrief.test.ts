@@ -13,7 +13,9 @@ describe("inBrief", () => {
   it("states the verdict in words, the range municipalities reach and the rank interval", () => {
     const b = inBrief(base);
     expect(b.verdict).toBe("Hemtjänsten i Kiruna är sämre än i de flesta kommuner, enligt de äldres svar och kommunens arbetssätt 2022.");
-    expect(b.range).toBe("Kommunerna får mellan 51,0 och 78,4 av 100; Kiruna får 63,6 och hamnar någonstans mellan plats 186 och 258 av 290 (osäkerheten räknad med).");
+    expect(b.range).toBe("Kommunerna får mellan 51,0 och 78,4 av 100; Kiruna får 63,6 och hamnar någonstans mellan plats 186 och 258 av 290 rangordnade kommuner, osäkerheten räknad med.");
+    expect(inBrief({ ...base, nRanked: 286, nMunicipalities: 290 }).range).toMatch(
+      /mellan plats 186 och 258 av 286 rangordnade kommuner \(290 totalt; 4 har för lite underlag\), osäkerheten räknad med\.$/);
     expect(b.dataLine).toBe("Senaste uppgifter: 2022 (hämtade 5 mars 2024).");
     expect(b.verdict).not.toMatch(/63,6/); // no school grade in the verdict
   });

@@ -2,7 +2,7 @@
 // Pure text from numbers: the verdict in words, the range the municipalities actually reach, the change
 // since the previous published year under the change rule (src/model/rankChange.ts), the data year, and
 // what the reader can do next. The report package (src/report) imports it, so the two always agree.
-import { formatInt, formatRankInterval, formatScore, formatShare } from "../charts/format";
+import { formatInt, formatRankInterval, formatScore, formatShare, rankedOutOf } from "../charts/format";
 import type { RankChange } from "../model/rankChange";
 
 /** A change by the rule and, when known, what the two years were compared on (src/site-data/change.ts). */
@@ -16,6 +16,8 @@ export interface InBriefInput {
   rankLow: number | null;
   rankHigh: number | null;
   nRanked: number;
+  /** All municipalities (290), so that "av 286" says why it is not 290. */
+  nMunicipalities?: number;
   /** Result group id from the model ("högt" … "lågt"), null when not grouped. */
   group: string | null;
   lowCoverage: boolean;
@@ -71,8 +73,8 @@ export function rangeSentence(b: InBriefInput): string | null {
   const range = b.range ? `Kommunerna får mellan ${formatScore(b.range.min)} och ${formatScore(b.range.max)} av 100; ${own}` : `${own} av 100`;
   if (b.lowCoverage || b.rank === null) return `${range}, men på ett ofullständigt underlag.`;
   const place = b.rankLow !== null && b.rankHigh !== null && b.rankLow !== b.rankHigh
-    ? `någonstans mellan plats ${formatInt(b.rankLow)} och ${formatInt(b.rankHigh)} av ${formatInt(b.nRanked)} (osäkerheten räknad med)`
-    : `plats ${formatInt(b.rank)} av ${formatInt(b.nRanked)}`;
+    ? `någonstans mellan plats ${formatInt(b.rankLow)} och ${formatInt(b.rankHigh)} ${rankedOutOf(b.nRanked, b.nMunicipalities)}, osäkerheten räknad med`
+    : `plats ${formatInt(b.rank)} ${rankedOutOf(b.nRanked, b.nMunicipalities)}`;
   return `${range} och hamnar ${place}.`;
 }
 

@@ -5,7 +5,7 @@ import type { IndicatorScoreRow, RankChangeRow, ScoreRow, UnitScoreRow } from ".
 import type { MunicipalityRow, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import {
   buildMunicipalityView, decimalsOf, joinSv, median, peerViews, prepareMunicipalityContext, shareClause,
-  shareStandardError, strengthsAndWeaknesses, CODED_GROUP, type IndicatorView, type MunicipalityInputs,
+  shareStandardError, strengthsAndWeaknesses, CODED_GROUP, type IndicatorView, type MunicipalityInputs, type ValueRole,
 } from "./municipality";
 
 const fmt = (_i: IndicatorView, v: number) => String(v);
@@ -89,6 +89,16 @@ describe("strengthsAndWeaknesses", () => {
     expect(weaknesses.map((s) => s.indicator)).toEqual(["U21468"]);
     expect(weaknesses[0].text).toBe(
       "Färre än i liknande kommuner är mycket eller ganska nöjda med hemtjänsten (70 mot 75 i liknande kommuner).");
+  });
+
+  it("tells the formatter whose value each number is (own, peers' median, Riket), so averages can be said as such", () => {
+    const seen: string[] = [];
+    const withRole = (i: IndicatorView, v: number, role: ValueRole) => { seen.push(`${i.id}:${role}:${v}`); return `${role} ${v}`; };
+    const { strengths } = strengthsAndWeaknesses(indicators, catalogue, 400, withRole);
+    expect(strengths[2].text).toBe(
+      "Fler än i liknande kommuner tycker att personalen kommer på avtalad tid (own 85 mot peers 80 i liknande kommuner och nation 82 i riket).");
+    expect(seen).toContain("U21401:own:11.5");
+    expect(seen).toContain("U21401:peers:16");
   });
 
   it("with unknown respondents only the minimum gap applies", () => {

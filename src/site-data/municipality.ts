@@ -83,6 +83,8 @@ export interface SubIndexView {
 }
 
 export type ValueKind = "share" | "coded" | "count";
+/** Whose value a sentence shows: the municipality's own, the peers' median or Riket's (an average for some kinds). */
+export type ValueRole = "own" | "peers" | "nation";
 
 export interface IndicatorView {
   id: string;
@@ -439,7 +441,7 @@ export function shareStandardError(p: number, n: number): number {
  */
 export function strengthsAndWeaknesses(
   indicators: readonly IndicatorView[], catalogue: ReadonlyMap<string, Pick<MethodCatalogueRow, "survey" | "description_sv">>,
-  respondents: number | null, format: (ind: IndicatorView, value: number) => string,
+  respondents: number | null, format: (ind: IndicatorView, value: number, role: ValueRole) => string,
 ): { strengths: Statement[]; weaknesses: Statement[] } {
   const strengths: Statement[] = [];
   const weaknesses: Statement[] = [];
@@ -462,8 +464,8 @@ export function strengthsAndWeaknesses(
       continue;
     }
     const clause = e?.survey ? shareClause(e.description_sv) : null;
-    const values = `${format(ind, ind.value)} mot ${format(ind, ind.peersValue)} i liknande kommuner` +
-      (num(ind.nationValue) ? ` och ${format(ind, ind.nationValue)} i riket` : "");
+    const values = `${format(ind, ind.value, "own")} mot ${format(ind, ind.peersValue, "peers")} i liknande kommuner` +
+      (num(ind.nationValue) ? ` och ${format(ind, ind.nationValue, "nation")} i riket` : "");
     // Shares where higher is better: "Fler/Färre än i liknande kommuner <clause>".
     st.text = clause && !ind.lowerIsBetter
       ? `${better ? "Fler" : "Färre"} än i liknande kommuner ${clause} (${values}).`
@@ -631,7 +633,7 @@ function changes(ctx: MunicipalityContext, code: string): Required<Pick<Municipa
 
 /** Everything the page for `code` shows. `format` renders a raw value for the strength sentences. */
 export function buildMunicipalityView(
-  ctx: MunicipalityContext, code: string, format: (ind: IndicatorView, value: number) => string,
+  ctx: MunicipalityContext, code: string, format: (ind: IndicatorView, value: number, role: ValueRole) => string,
 ): MunicipalityView {
   const m = ctx.byCode.get(code);
   if (!m) throw new Error(`municipality view: unknown municipality code "${code}"`);
