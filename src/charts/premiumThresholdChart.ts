@@ -53,7 +53,7 @@ export function premiumThresholdChart(input: ThresholdChartInput): ThresholdChar
   const now = pts.find((p) => p.threshold === input.current);
   const ticks = [lo, (lo + hi) / 2, hi];
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId} ${descId}" font-family="inherit" font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId} ${descId}" font-family="inherit" font-size="12">`, // 12 px: drawn at phone width (issue 18)
     `<title id="${titleId}">${esc(input.label)}: utförare med premie och kostnad när gränsen flyttas</title>`,
     `<desc id="${descId}">${esc(summaryText(input, now))}</desc>`,
     `<text x="${M.left}" y="${top - 8}" fill="${ink.text}" font-weight="600">Utförare med premie (av ${input.providers})</text>`,

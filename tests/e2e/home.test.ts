@@ -38,7 +38,7 @@ describe("start page", () => {
 
     // Map: an SVG with a text alternative, and its table twin with one row per municipality.
     const map = page.locator("figure[data-chart='karta']");
-    expect(await map.locator("svg[role='img']").count()).toBe(1);
+    expect(await map.locator(".chart-svg > svg[role='img']").count()).toBe(2); // wide and narrow (phones)
     expect(await map.locator(".chart-summary").textContent()).toMatch(/290 kommuner/);
     expect(await map.locator("details table tbody tr").count()).toBe(data.municipalities.length);
 
