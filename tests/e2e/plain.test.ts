@@ -246,6 +246,20 @@ describe("phones", () => {
       if (width === 375) expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it(`/rankning/forandring/ at ${width} px: every column of every change visible, with its label`, async () => {
+      const page = await h.newPage({ width, height: 800 });
+      await page.goto(`${h.url}/rankning/forandring/`);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      const row = page.getByTestId("largest-up").locator("tbody tr").first();
+      for (const cell of await row.locator("th, td").all()) {
+        const box = (await cell.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      expect(await row.locator("td").last().getAttribute("data-label")).toBe("Förändring");
+      if (width === 375) expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
     it(`/jamfor/ at ${width} px: every compared municipality visible as a card`, async () => {
       const page = await h.newPage({ width, height: 800 });
       await page.goto(`${h.url}/jamfor/?k=0180,1480,1280`);
