@@ -56,6 +56,16 @@ describe("reportSlides", () => {
     expect(learn.notes).toContain("Bestad (liknande): 92\u00a0% ± 3, 9,0 poäng bättre (osäkerhet ± 4,0), plats totalt 250 (200–270) – svag totalt");
     for (const s of slides.filter((x) => x.kind === "chart")) expect(s.source).toMatch(/Kolada|Exempeldata/);
   });
+
+  it("says an unranked example has no rank (too little data), not that it is weak overall", () => {
+    const li = r.learn[0];
+    const unranked = { ...r, learn: [{ ...li, examples: li.examples.map((e) => ({ ...e, rank: null, rankLow: null, rankHigh: null, lowOverall: true })) }] };
+    const learn = reportSlides(unranked, allCharts).find((s) => s.title === `Lär av: ${li.name}`)!;
+    expect(learn.table!.rows[0][4]).toBe("ingen placering");
+    expect(learn.bullets).toEqual(["Ingen placering: för lite underlag för ett totalindex; ett exempel bara för just den här frågan."]);
+    expect(learn.notes).toContain("plats totalt ingen placering (för lite underlag), ett exempel bara för denna fråga.");
+    expect(learn.notes).not.toContain("svag totalt");
+  });
 });
 
 describe("reportPresentation", () => {

@@ -16,12 +16,14 @@ const pm = (li: LearnIndicator, m: number | null) => (li.survey && m !== null &&
 export const valueWithMargin = (li: LearnIndicator, x: number | null, m: number | null) => `${formatRawValue(li, x)}${pm(li, m)}`;
 export const placeText = (e: Pick<LearnExample, "rank" | "rankLow" | "rankHigh">) =>
   (e.rank === null ? "ingen placering" : `${formatInt(e.rank)} (${formatRankInterval(e.rankLow ?? e.rank, e.rankHigh ?? e.rank)})`);
+/** Why an example is an example for this question only: weak overall, or no rank at all (too little data). */
+const notOverall = (e: Pick<LearnExample, "rank">) => (e.rank === null ? " (för lite underlag)" : " – svag totalt");
 const groupText = (e: LearnExample) => (e.inPeers && e.inKommungrupp ? "Liknande, grupp" : e.inPeers ? "Liknande" : "Kommungrupp");
 
 function exampleNote(li: LearnIndicator, e: LearnExample): string {
   return `${e.name} (${groupText(e).toLowerCase()}): ${valueWithMargin(li, e.value, e.ownMargin)}, ` +
     `${formatNumber(e.diff, 1)} poäng bättre${e.margin > 0 ? ` (osäkerhet ± ${formatNumber(e.margin, 1)})` : ""}, ` +
-    `plats totalt ${placeText(e)}${e.lowOverall ? " – svag totalt, ett exempel bara för denna fråga" : ""}.`;
+    `plats totalt ${placeText(e)}${e.lowOverall ? `${notOverall(e)}, ett exempel bara för denna fråga` : ""}.`;
 }
 
 export function learnSlides(r: ReportView): SlideSpec[] {
@@ -35,7 +37,13 @@ export function learnSlides(r: ReportView): SlideSpec[] {
   }
   return r.learn.map((li) => {
     const rows = shownExamples(li, MAX_SLIDE_ROWS);
-    const low = rows.some((e) => e.lowOverall);
+    // A weak example is starred; one without a rank already says "ingen placering" in its cell.
+    const weak = rows.some((e) => e.lowOverall && e.rank !== null);
+    const unranked = rows.some((e) => e.rank === null);
+    const bullets = [
+      ...(weak ? ["* Svag totalt: ett exempel bara för just den här frågan."] : []),
+      ...(unranked ? ["Ingen placering: för lite underlag för ett totalindex; ett exempel bara för just den här frågan."] : []),
+    ];
     const lead = li.examples.length === 0
       ? `${v.name}: ${valueWithMargin(li, li.value, li.margin)}. Ingen av ${formatInt(li.compared)} jämförda kommuner är tydligt bättre ${v.year}.`
       : `${v.name}: ${valueWithMargin(li, li.value, li.margin)}. ${formatInt(li.examples.length)} av ${formatInt(li.compared)} jämförda ` +
@@ -49,9 +57,9 @@ export function learnSlides(r: ReportView): SlideSpec[] {
         align: ["left", "left", "right", "right", "right"],
         widths: [3, 2.4, 2, 2.2, 2.7],
         rows: rows.map((e) => [e.name, groupText(e), valueWithMargin(li, e.value, e.ownMargin),
-          `+${formatNumber(e.diff, 0)}${e.margin > 0 ? ` (±${formatNumber(e.margin, 0)})` : ""}`, `${placeText(e)}${e.lowOverall ? " *" : ""}`]),
+          `+${formatNumber(e.diff, 0)}${e.margin > 0 ? ` (±${formatNumber(e.margin, 0)})` : ""}`, `${placeText(e)}${e.lowOverall && e.rank !== null ? " *" : ""}`]),
       } : undefined,
-      bullets: low ? ["* Svag totalt: ett exempel bara för just den här frågan."] : undefined,
+      bullets: bullets.length ? bullets : undefined,
       source: `Värden: Källa: Kolada. Skillnader, osäkerhet (90 %) och placeringar: ${DERIVED}.`,
       notes: [
         `${li.name}: ${v.name} ${valueWithMargin(li, li.value, li.margin)} (${formatNumber(li.score, 1)} poäng; median bland liknande kommuner ` +

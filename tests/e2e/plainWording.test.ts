@@ -48,6 +48,18 @@ describe("places out of the ranked municipalities", () => {
     expect(await page.locator("main").textContent()).not.toMatch(/Plats av \d+(?!\d)(?! rangordnade)/);
   });
 
+  it("the report's 'Lär av' tables call an example without a rank unranked, never 'Svag totalt'", async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.url}/kommun/1486/rapport/`); // Strömstad: Sorsele (low coverage) is an example in its kommungrupp
+    const rows = await page.locator(".learn-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent!.replace(/\s+/g, " ")));
+    const unranked = rows.filter((t) => /ingen placering/.test(t));
+    expect(unranked.length).toBeGreaterThan(0);
+    for (const t of unranked) {
+      expect(t).toMatch(/Utan placering \(för lite underlag\): exempel bara för denna fråga/);
+      expect(t).not.toMatch(/Svag totalt/);
+    }
+  });
+
   it("/jamfor/ explains the 'av 286' of its rank cells", async () => {
     const page = await h.newPage({ width: 375, height: 800 });
     await page.goto(`${h.url}/jamfor/?k=0180,${KIRUNA}`);
