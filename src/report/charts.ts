@@ -2,7 +2,7 @@
 // (src/site-data/embeds.ts, /kommun/{code}/diagram/{chart}.svg|png|csv, PNG rendered after `astro build`
 // by scripts/chart-png.ts) are the package's chart files and the slides' images, and the print page draws
 // the same ChartOutput the page shows (loadMunicipalityCharts, memoised per build). Nothing is drawn twice.
-import type { ChartOutput } from "../charts/render";
+import type { ChartOptions, ChartOutput } from "../charts/render";
 import { unitVariationChart } from "../charts/unitVariationChart";
 import { OVERALL_KPI } from "../model/catalogue";
 import type { MunicipalityView } from "../site-data/municipality";
@@ -33,7 +33,7 @@ export function featuredUnitIndicator(v: MunicipalityView): MunicipalityView["un
 }
 
 /** The slide's unit chart: the page's unit chart (same function and inputs) for the featured indicator only. */
-export function featuredUnitChart(v: MunicipalityView): ChartOutput | null {
+export function featuredUnitChart(v: MunicipalityView, options: ChartOptions = {}): ChartOutput | null {
   const u = v.units;
   const ind = featuredUnitIndicator(v);
   if (!ind || u.year === null || !u.units.length) return null;
@@ -43,5 +43,5 @@ export function featuredUnitChart(v: MunicipalityView): ChartOutput | null {
     synthetic: u.synthetic,
     indicators: [{ id: ind.id, label: ind.name, municipalityValue: ind.municipalityValue, nationalValue: ind.nationValue }],
     values: u.values.filter((x) => x.indicatorId === ind.id),
-  }, { id: `enheter-bild-${v.code}` });
+  }, { id: `enheter-bild-${v.code}`, ...options });
 }

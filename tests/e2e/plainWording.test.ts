@@ -134,7 +134,8 @@ const smallestChartText = (page: Page) => page.evaluate(() => {
   for (const svg of document.querySelectorAll<SVGSVGElement>("main svg[viewBox]")) {
     const box = svg.getBoundingClientRect();
     if (box.width === 0 || !svg.querySelector("text")) continue; // the hidden wide or narrow twin
-    const scale = box.width / svg.viewBox.baseVal.width;
+    // The drawing is scaled to fit both ways (preserveAspectRatio): a height cap shrinks it like a narrow box.
+    const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
     for (const t of svg.querySelectorAll("text")) {
       if (!t.textContent?.trim() || t.getClientRects().length === 0) continue;
       min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
@@ -151,6 +152,18 @@ describe("chart text at 375 px", () => {
     expect(await narrow.isVisible()).toBe(true);
     expect(await narrow.locator("text").filter({ hasText: "Stockholms län" }).count()).toBe(1);
     expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11.95);
+  });
+
+  it("the report opened on a phone shows its charts drawn at phone width; print keeps the A4 drawings", async () => {
+    const page = await h.newPage({ width: 375, height: 800 });
+    await page.goto(`${h.url}/kommun/0180/rapport/`);
+    expect(await page.locator(".fig .svg.narrow > svg").count()).toBe(3); // sub-indices, trend, units
+    expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11.95);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".fig .svg.narrow").evaluateAll((els) => els.every((e) => getComputedStyle(e).display === "none"))).toBe(true);
+    expect(await page.locator(".fig .svg.wide").evaluateAll((els) => els.every((e) => getComputedStyle(e).display !== "none"))).toBe(true);
   });
 
   it("the quality-premium page's what-if charts are 12 px or more", async () => {
