@@ -166,6 +166,15 @@ describe("chart text at 375 px", () => {
     expect(await page.locator(".fig .svg.wide").evaluateAll((els) => els.every((e) => getComputedStyle(e).display !== "none"))).toBe(true);
   });
 
+  it("the report's indicator tables in print: values in words wrap inside their column, none runs into the next", async () => {
+    const page = await h.newPage({ width: 700, height: 900 }); // about the A4 content width
+    await page.goto(`${h.url}/kommun/${KIRUNA}/rapport/`);
+    await page.emulateMedia({ media: "print" });
+    const spill = await page.locator("table.indicators td").evaluateAll((tds) =>
+      tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+    expect(spill).toEqual([]);
+  });
+
   it("the quality-premium page's what-if charts are 12 px or more", async () => {
     const page = await h.newPage({ width: 375, height: 800 });
     await page.goto(`${h.url}/kvalitetspremie/`);
