@@ -175,6 +175,14 @@ describe("chart text at 375 px", () => {
     expect(spill).toEqual([]);
   });
 
+  it("every chart on the municipality page, the quality-and-cost page and the change view is 12 px or more, at its real scale", async () => {
+    for (const path of [`/kommun/${KIRUNA}/`, "/kvalitet-och-kostnad/", "/rankning/forandring/"]) {
+      const page = await h.newPage({ width: 375, height: 800 });
+      await page.goto(`${h.url}${path}`);
+      expect(await smallestChartText(page), path).toBeGreaterThanOrEqual(11.95);
+    }
+  });
+
   it("the quality-premium page's what-if charts are 12 px or more", async () => {
     const page = await h.newPage({ width: 375, height: 800 });
     await page.goto(`${h.url}/kvalitetspremie/`);
