@@ -60,6 +60,13 @@ describe("places out of the ranked municipalities", () => {
     }
   });
 
+  it("/rankning/ counts every row it shows (290), and how many have a place (286)", async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.url}/rankning/`);
+    expect(await page.locator("#rankning tbody tr").count()).toBe(nAll);
+    expect(await text(page, "[data-status]")).toBe(`Visar ${nAll} kommuner, ${nRanked} med placering.`);
+  });
+
   it("/jamfor/ explains the 'av 286' of its rank cells", async () => {
     const page = await h.newPage({ width: 375, height: 800 });
     await page.goto(`${h.url}/jamfor/?k=0180,${KIRUNA}`);
