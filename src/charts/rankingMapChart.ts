@@ -77,7 +77,7 @@ export function rankingMapChart(input: RankingMapInput, options: ChartOptions = 
     const m = byCode.get(f.properties.id);
     const name = m?.name ?? f.properties.name ?? f.properties.id;
     if (!m || m.group === null) return `${name}: uppgift saknas`;
-    return `${name}: ${m.group}` + (m.total != null ? `, totalindex ${formatScore(m.total)}` : "") + (m.rank != null ? `, plats ${formatRank(m.rank, m.rankOf)}` : "");
+    return `${name}: ${m.group}` + (m.total != null ? `, totalindex ${formatScore(m.total)}` : "") + (m.rank != null ? `, plats ${formatRank(m.rank, m.rankOf)}${m.rankOf != null ? " rangordnade" : ""}` : "");
   };
 
   // Layout: Sweden on the left, legend and the Stockholm inset on the right.

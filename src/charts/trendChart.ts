@@ -152,7 +152,7 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
       fill: accent,
       stroke: "white",
       strokeWidth: 1.5,
-      title: (y: Year) => `${y.year}: ${formatScore(y.total)}, plats ${formatRank(y.rank, y.rankOf)}`,
+      title: (y: Year) => `${y.year}: ${formatScore(y.total)}, plats ${formatRank(y.rank, y.rankOf)}${y.rankOf != null && y.rank != null ? " rangordnade" : ""}`,
     }),
     Plot.text(labelEvery ? valued : valued.slice(-1), {
       x: "year",
@@ -180,8 +180,8 @@ export function trendChart(input: TrendInput, options: ChartOptions = {}): Chart
     const b = valued[valued.length - 1];
     sentences.push(
       `${input.municipalityName} hade totalindex ${formatScore(a.total)} år ${a.year}` +
-        (a.rank !== null ? ` (plats ${formatRank(a.rank, a.rankOf)})` : "") +
-        (a !== b ? ` och ${formatScore(b.total)} år ${b.year}` + (b.rank !== null ? ` (plats ${formatRank(b.rank, b.rankOf)})` : "") : "") +
+        (a.rank !== null ? ` (plats ${formatRank(a.rank, a.rankOf)}${a.rankOf != null ? " rangordnade" : ""})` : "") +
+        (a !== b ? ` och ${formatScore(b.total)} år ${b.year}` + (b.rank !== null ? ` (plats ${formatRank(b.rank, b.rankOf)}${b.rankOf != null ? " rangordnade" : ""})` : "") : "") +
         ".",
     );
     const ranked = valued.filter((y) => y.rank !== null);

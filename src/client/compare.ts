@@ -3,7 +3,7 @@
 // src/site-data/ranking.ts compareData). All text goes in through textContent: names are never HTML.
 import { formatInt, formatNumber, formatRankInterval, formatScore, formatShare } from "../charts/format";
 import type { CompareData, CompareMunicipality } from "../site-data/ranking";
-import { GROUP_LABEL, SUB_NAMES, el, rankText, setBarWidth } from "./compareDom";
+import { GROUP_LABEL, SUB_NAMES, el, indicatorNote, rankText, setBarWidth } from "./compareDom";
 import { renderCards } from "./compareCards";
 
 export const MAX_COMPARE = 5;
@@ -103,7 +103,7 @@ export function renderTable(data: CompareData, chosen: CompareMunicipality[], on
   indBody.append(el("tr", {}, el("th", { scope: "rowgroup", colspan: String(chosen.length + 2), class: "section-row" }, `Några av indikatorerna ${data.year} (rådata)`)));
   data.indicators.forEach((ind, i) => {
     const fmt = (v: number | null) => (ind.unit === "share" ? formatShare(v, v !== null && Number.isInteger(v) ? 0 : 1) : formatNumber(v, 1));
-    const note = ind.unit === "share" ? "andel" : ind.lowerIsBetter ? "antal, lägre är bättre" : "antal";
+    const note = indicatorNote(ind);
     indBody.append(el("tr", {}, rowHeader(ind.name, note), ...chosen.map((m) => el("td", { class: "num" }, fmt(m.values[i]))), el("td", { class: "num national" }, fmt(data.national.values[i]))));
   });
   table.append(indBody);

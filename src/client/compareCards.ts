@@ -2,7 +2,7 @@
 // every compared municipality is visible without sideways scrolling, with the same figures as the table.
 import { formatNumber, formatRankInterval, formatScore, formatShare } from "../charts/format";
 import type { CompareData, CompareMunicipality } from "../site-data/ranking";
-import { GROUP_LABEL, SUB_NAMES, el, rankText } from "./compareDom";
+import { GROUP_LABEL, SUB_NAMES, el, indicatorNote, rankText } from "./compareDom";
 
 function item(dl: HTMLDListElement, label: string, value: Node | string): void {
   dl.append(el("div", { class: "card-item" }, el("dt", {}, label), el("dd", {}, value)));
@@ -24,7 +24,8 @@ export function renderCards(data: CompareData, chosen: CompareMunicipality[], on
     item(dl, "Täckning", formatShare(m.coverage * 100, 0));
     data.indicators.forEach((ind, i) => {
       const v = m.values[i];
-      item(dl, ind.name, ind.unit === "share" ? formatShare(v, v !== null && Number.isInteger(v) ? 0 : 1) : formatNumber(v, 1));
+      // The table's row note ("andel", "antal, lägre är bättre") goes with the label, so "19,0" is not a bare number.
+      item(dl, `${ind.name} (${indicatorNote(ind)})`, ind.unit === "share" ? formatShare(v, v !== null && Number.isInteger(v) ? 0 : 1) : formatNumber(v, 1));
     });
     card.append(heading, el("p", { class: "col-meta" }, `${m.county} · ${m.kommungrupp}`), dl, remove);
     list.append(card);

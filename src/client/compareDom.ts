@@ -30,4 +30,7 @@ export function rankText(m: Pick<CompareMunicipality, "rank" | "nRanked" | "lowC
   return m.rank === null ? "Ej rangordnad" : formatRank(m.rank, m.nRanked);
 }
 
-
+/** What an indicator's raw value is, beside its name: "andel", "antal" or "antal, lägre är bättre". */
+export function indicatorNote(ind: { unit: "share" | "count"; lowerIsBetter: boolean }): string {
+  return ind.unit === "share" ? "andel" : ind.lowerIsBetter ? "antal, lägre är bättre" : "antal";
+}

@@ -1,6 +1,6 @@
 // The report's summary in plain Swedish: a few sentences an official can read aloud. Pure; numbers go
 // through src/charts/format.ts. The first sentence says the same as the municipality page's lead.
-import { formatInt, formatNumber, formatRank, formatRankInterval, formatScore, formatShare } from "../charts/format";
+import { formatInt, formatNumber, formatRankInterval, formatScore, formatShare, rankedOutOf } from "../charts/format";
 import { resultGroupStyle, type ResultGroup } from "../charts/palette";
 import { joinSv, type MunicipalityView } from "../site-data/municipality";
 import type { Priority } from "./priorities";
@@ -36,7 +36,7 @@ function totalSentence(v: MunicipalityView): string {
     ? ` Med hänsyn till den statistiska osäkerheten ligger kommunen någonstans mellan plats ${formatInt(t.rankLow)} och ${formatInt(t.rankHigh)}.`
     : "";
   return `${v.name} får ${formatScore(t.score)} av 100 i Hemtjänstkollens index ${v.year} och hamnar på plats ` +
-    `${formatRank(t.rank, t.nRanked)}.${interval} ` +
+    `${formatInt(t.rank)} ${rankedOutOf(t.nRanked)}.${interval} ` +
     (group ? `Resultatgruppen är ${group.toLowerCase()}.` : "Kommunen placeras inte i någon resultatgrupp.");
 }
 

@@ -273,6 +273,11 @@ describe("phones", () => {
         expect(box.x + box.width).toBeLessThanOrEqual(width);
       }
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      // Raw values carry what they are, as the wide table's row notes do (not a bare "19,0").
+      const labels = await cards.first().locator("dt").allTextContents();
+      const raw = labels.slice(labels.indexOf("Täckning") + 1);
+      expect(raw.length).toBeGreaterThan(0);
+      for (const l of raw) expect(l).toMatch(/\((andel|antal|antal, lägre är bättre)\)$/);
       if (width === 375) expect(await seriousAxeViolations(page)).toEqual([]);
     });
   }
