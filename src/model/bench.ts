@@ -3,7 +3,8 @@
 // Timing uses performance.now() here only; the model's outputs never depend on time.
 
 import type { ModelInput } from "./index";
-import { prepareModel, runModel } from "./index";
+import { prepareModel, runModel, scoreYearOnIndicators } from "./index";
+import { rankChangeRows } from "./rankChanges";
 import { DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED } from "./bootstrap";
 import { scoreMunicipalityYear } from "./municipalityModel";
 import { scoreUnits } from "./units";
@@ -52,6 +53,12 @@ export async function benchModel(input: ModelInput): Promise<Record<string, numb
     const yr = scoreMunicipalityYear(matrices[last], riket[last], setsNoCustom, samples, DEFAULT_SEED);
     result["model.method_checks_ms"] = round(time(() => methodChecks(matrices[last], yr, setsNoCustom[0].id, samples, DEFAULT_SEED)));
   }
+  // Rank changes: every year whose indicator set differs from another's scored again on the common set,
+  // with the bootstrap (the published rows are reused where the set is the same, so they cost nothing here).
+  result["model.rank_changes_ms"] = round(time(() => rankChangeRows({
+    publishedYears: prepared.publishedYears, activeByYear: prepared.activeByYear, publishedRows: new Map(),
+    scoreOnSet: (year, indicators) => scoreYearOnIndicators({ ...prepared, custom: undefined }, year, indicators, samples, DEFAULT_SEED),
+  })));
   result["model.run_model_total_ms"] = round(time(() => runModel(input)));
   result["model.run_model_no_bootstrap_ms"] = round(time(() => runModel(input, { bootstrapSamples: 0 })));
   return result;
