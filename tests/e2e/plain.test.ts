@@ -23,6 +23,12 @@ const KIRUNA = "2584";
 const SORSELE = "2422";
 const defaultScore = (year: number, code: string) => data.scores.find((s) => s.year === year && s.municipality === code &&
   s.weight_set === "seniorernas-prioritering" && s.missing_rule === DEFAULT_MISSING_RULE);
+/** The default rank_changes row from the previous published year to the latest, for `code`. */
+const changeSincePrevious = (code: string) => {
+  const years = [...new Set(data.scores.map((s) => s.year))].sort();
+  return data.rankChanges.find((r) => r.from_year === years.at(-2) && r.to_year === latest && r.municipality === code &&
+    r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)!;
+};
 const csv = async (path: string) => {
   const r = await fetch(`${h.url}${path}`);
   expect(r.status, path).toBe(200);
@@ -57,10 +63,7 @@ describe("municipality page: I korthet", () => {
   it("states a change only when the rank intervals do not overlap", async () => {
     const page = await h.newPage();
     await page.goto(`${h.url}/kommun/${KIRUNA}/`);
-    const years = [...new Set(data.scores.map((s) => s.year))].sort();
-    // The two years on the indicators both have (rank_changes), not the published ranks.
-    const c = data.rankChanges.find((r) => r.from_year === years.at(-2) && r.to_year === latest && r.municipality === KIRUNA &&
-      r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)!;
+    const c = changeSincePrevious(KIRUNA); // on the indicators both years have, not the published ranks
     const overlap = !(c.rank_high_to! < c.rank_low_from! || c.rank_low_to! > c.rank_high_from!);
     const text = await page.getByTestId("change").textContent();
     if (overlap) expect(text).toMatch(/ungefär oförändrad/);
@@ -73,9 +76,7 @@ describe("municipality page: I korthet", () => {
   it("compares years on the indicators both have, and says so beside the trend table", async () => {
     const page = await h.newPage();
     await page.goto(`${h.url}/kommun/${KIRUNA}/`);
-    const years = [...new Set(data.scores.map((s) => s.year))].sort();
-    const c = data.rankChanges.find((r) => r.from_year === years.at(-2) && r.to_year === latest && r.municipality === KIRUNA &&
-      r.weight_set === "seniorernas-prioritering" && r.missing_rule === DEFAULT_MISSING_RULE)!;
+    const c = changeSincePrevious(KIRUNA);
     expect(c.same_indicators).toBe(false); // 2022 added the welfare-technology indicators
     const n = c.indicators.split(";").length;
     expect(await page.getByTestId("trend-set-note").textContent()).toMatch(/räknas en förändring på de indikatorer som finns båda åren/);
