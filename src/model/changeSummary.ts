@@ -4,6 +4,7 @@
 // set versus on the published ranks. Pure.
 
 import type { RankChangeRow, ScoreRow } from "./outputTables";
+import { median } from "./median";
 import { rankChange } from "./rankChange";
 
 export interface ChangeComparison {
@@ -23,12 +24,6 @@ export interface ChangeComparison {
   /** The same counts had the published ranks and intervals been compared instead. */
   publishedCertainUp: number;
   publishedCertainDown: number;
-}
-
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b), h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 export function changeComparisons(

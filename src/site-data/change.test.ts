@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RankChangeRow } from "../model/outputTables";
 import type { MunicipalityRow } from "../pipeline/tables";
-import { CHANGE_CSV_HEADER, changeCsvRows, changeIndex, changeOf, changeRows, largestCertainChanges, pairIndicators } from "./change";
+import { CHANGE_CSV_HEADER, changeCsvRows, changeIndex, changeOf, changeRows, comparableChange, largestCertainChanges, pairIndicators, recomputedChanges } from "./change";
 
 const m = (code: string, name: string) => ({ code, name } as MunicipalityRow);
 const c = (
@@ -53,5 +53,17 @@ describe("change rows", () => {
     expect(csv[2].at(-1)).toBe("nej");
     expect(csv[3]).toEqual(["0003", "Låg", 2020, 2022, 2, null, 1, 3, null, null, null, "nej"]);
     expect(csv.some((r) => r[2] === 2019 && r[3] === 2022)).toBe(false);
+  });
+});
+
+describe("recomputedChanges", () => {
+  it("keeps only changes computed on a smaller common set, and not 'saknas'", () => {
+    const [same, other, none] = [
+      comparableChange(c("0001", [2, 1, 3], [1, 1, 2], true)),
+      comparableChange(c("0001", [4, 3, 4], [1, 1, 2])),
+      comparableChange(c("0003", [2, 1, 3], [null, null, null])),
+    ];
+    expect(recomputedChanges([{ changeDetail: same }, { changeDetail: other }, { changeDetail: none }, { changeDetail: null }, {}]))
+      .toEqual([other]);
   });
 });

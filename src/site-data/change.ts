@@ -88,6 +88,11 @@ export function commonSetNote(c: ComparableChange): string {
     `plats ${at(c.from)} och ${at(c.to)}.`;
 }
 
+/** The changes of a trend that were computed on a common set smaller than the years' own (the starred ones). */
+export function recomputedChanges(trend: readonly { changeDetail?: ComparableChange | null }[]): ComparableChange[] {
+  return trend.flatMap((t) => (t.changeDetail && !t.changeDetail.sameIndicators && t.changeDetail.verdict !== "saknas" ? [t.changeDetail] : []));
+}
+
 /** How many indicators a pair of years was compared on, and whether that was each year's full set. */
 export function pairIndicators(rows: readonly ChangeRow[]): { count: number; same: boolean } | null {
   const r = rows.find((x) => x.change.indicatorCount > 0);

@@ -13,6 +13,7 @@ import { SUB_INDEX_IDS } from "../model/types";
 import type { MunicipalityRow, ProviderType, UnitRow, UnitValueRow, ValueRow } from "../pipeline/tables";
 import { RIKET } from "../pipeline/tables";
 import { indicatorSetDifference, previousYear } from "../model/rankChange";
+import { median } from "../model/median";
 import { changeIndex, changeOf, type ChangeIndex, type ComparableChange } from "./change";
 
 export interface MunicipalityInputs {
@@ -191,12 +192,7 @@ export interface MunicipalityView {
 
 // ---- Helpers ------------------------------------------------------------------------------------------
 
-export function median(xs: readonly (number | null | undefined)[]): number | null {
-  const v = xs.filter((x): x is number => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
-  if (!v.length) return null;
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
+export { median } from "../model/median";
 
 /** Decimals needed to show a raw value as published (at most two). */
 export function decimalsOf(x: number | null): number {

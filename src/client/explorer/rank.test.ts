@@ -12,7 +12,8 @@ import type { SubIndexId } from "../../model/types";
 import { MISSING_RULE_IDS } from "../../model/types";
 import { BUILD_DIR, loadBuildData } from "../../site-data/load";
 import type { ExplorerConfig } from "./config";
-import { createSubSumsSql, dbl, indicatorWideSql, rankingSql, str, subSumsSql, weightRows, yearSubWeights } from "./rank";
+import { createNativeTables } from "./nativeTables.testutil";
+import { createSubSumsSql, indicatorWideSql, rankingSql, subSumsSql, yearSubWeights } from "./rank";
 import { SUB_INDEX_ORDER, percentWeights } from "./state";
 
 const HAVE_DATA = ["indicator_scores", "scores", "municipalities"].every((t) => existsSync(path.join(BUILD_DIR, `${t}.parquet`)));
@@ -36,17 +37,7 @@ describe.skipIf(!HAVE_DATA)("ranking SQL (native DuckDB) equals the model", () =
     prepared = prepareModel({ municipalities: data.municipalities, values: data.values });
     instance = await DuckDBInstance.create(":memory:");
     conn = await instance.connect();
-    for (const t of ["indicator_scores", "scores", "municipalities"]) {
-      await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${str(path.join(BUILD_DIR, `${t}.parquet`))})`);
-    }
-    const w = weightRows(config.weightSets, config.rules);
-    await conn.run(`CREATE TABLE weights AS SELECT * FROM (VALUES ${w.map((r) =>
-      `(${str(r.weight_set)}, CAST(${r.year} AS SMALLINT), ${str(r.indicator)}, ${str(r.sub_index)}, ${dbl(r.weight_in_sub_index)}, ${dbl(r.sub_index_weight)})`).join(", ")})
-      t(weight_set, year, indicator, sub_index, weight_in_sub_index, sub_index_weight)`);
-    await conn.run(`CREATE TABLE indicator_rules AS SELECT * FROM (VALUES ${config.rules.map((r) =>
-      `(${str(r.indicator)}, CAST(${r.pos} AS SMALLINT), ${str(r.sub_index)}, ${str(r.name_sv)}, ${str(r.kind)}, ${str(r.direction)}, ` +
-      `${r.best === null ? "CAST(NULL AS DOUBLE)" : dbl(r.best)}, ${r.worst === null ? "CAST(NULL AS DOUBLE)" : dbl(r.worst)})`).join(", ")})
-      t(indicator, pos, sub_index, name, kind, direction, best, worst)`);
+    await createNativeTables(conn, config, ["indicator_scores", "scores", "municipalities"]);
     await conn.run(indicatorWideSql(config.weightSets, config.rules));
     await conn.run(createSubSumsSql());
     for (const set of config.weightSets) {

@@ -9,7 +9,7 @@ import { DEFAULT_MISSING_RULE } from "../../model/missing";
 import { BUILD_DIR } from "../../site-data/load";
 import type { ExplorerConfig } from "./config";
 import { exampleQueries } from "./examples";
-import { dbl, str, weightRows } from "./rank";
+import { createNativeTables } from "./nativeTables.testutil";
 import { checkReadOnlySql } from "./sql";
 import { VIEWS, viewSql } from "./views";
 
@@ -27,15 +27,7 @@ describe.skipIf(!HAVE_DATA)("Swedish views and example questions", () => {
     config = await explorerConfig();
     instance = await DuckDBInstance.create(":memory:");
     conn = await instance.connect();
-    for (const t of TABLES) await conn.run(`CREATE TABLE "${t}" AS SELECT * FROM read_parquet(${str(path.join(BUILD_DIR, `${t}.parquet`))})`);
-    const w = weightRows(config.weightSets, config.rules);
-    await conn.run(`CREATE TABLE weights AS SELECT * FROM (VALUES ${w.map((r) =>
-      `(${str(r.weight_set)}, CAST(${r.year} AS SMALLINT), ${str(r.indicator)}, ${str(r.sub_index)}, ${dbl(r.weight_in_sub_index)}, ${dbl(r.sub_index_weight)})`).join(", ")})
-      t(weight_set, year, indicator, sub_index, weight_in_sub_index, sub_index_weight)`);
-    await conn.run(`CREATE TABLE indicator_rules AS SELECT * FROM (VALUES ${config.rules.map((r) =>
-      `(${str(r.indicator)}, CAST(${r.pos} AS SMALLINT), ${str(r.sub_index)}, ${str(r.name_sv)}, ${str(r.kind)}, ${str(r.direction)}, ` +
-      `${r.best === null ? "CAST(NULL AS DOUBLE)" : dbl(r.best)}, ${r.worst === null ? "CAST(NULL AS DOUBLE)" : dbl(r.worst)})`).join(", ")})
-      t(indicator, pos, sub_index, name, kind, direction, best, worst)`);
+    await createNativeTables(conn, config, TABLES);
     const statements = viewSql(new Set([...TABLES, "weights", "indicator_rules"]));
     expect(statements).toHaveLength(VIEWS.length);
     for (const s of statements) await conn.run(s);

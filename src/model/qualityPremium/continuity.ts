@@ -5,6 +5,7 @@
 // used the previous year's median).
 import { bandLabel, HOUR_BANDS } from "./presets";
 import type { CustomerInput } from "./types";
+import { median } from "../median";
 
 /** Index of the band a customer's monthly hours fall in: [0, 10) → 0 (0–9), …, [200, ∞) → 6 (200+). */
 export function hourBand(hours: number, bands: readonly number[] = HOUR_BANDS): number {
@@ -13,13 +14,7 @@ export function hourBand(hours: number, bands: readonly number[] = HOUR_BANDS): 
   return band;
 }
 
-/** Median; the mean of the two middle values for an even count. Null for no values. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
+export { median } from "../median";
 
 export type ReferenceChoice = { kind: "median" } | { kind: "egna"; values: readonly (number | null)[] };
 
